@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint bench browser-deps clean migrate demo
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed browser-deps
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Chromium could not be installed: browser tests will be skipped."; \
+	  else echo "No /usr/bin/chromium and no root: browser tests will be skipped."; fi; \
+	fi
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+
+run: install demo
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+bench: install
+	@for b in bench/bench_*.py; do echo "== $$b"; DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 media

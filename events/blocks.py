@@ -1,0 +1,102 @@
+"""Content blocks shared by every page body of the suite (one definition, many StreamFields)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+        help_text=_("Keep the outline: a level 3 heading follows a level 2 heading."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "events/blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    # Wagtail's ImageBlock carries the alt text (and a "decorative" flag) with the image.
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    attribution = blocks.CharBlock(label=_("Credit"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "events/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribute_name = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "events/blocks/quote.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=300)
+    label = blocks.CharBlock(label=_("Button label"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External link"), required=False)
+
+    class Meta:
+        icon = "link"
+        template = "events/blocks/call_to_action.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            from django.core.exceptions import ValidationError
+            from wagtail.blocks.struct_block import StructBlockValidationError
+
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter a link."))}
+            )
+        return value
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("Document")), label=_("Documents"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "events/blocks/document_list.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ol", "ul"])
+
+
+class AccordionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Questions and answers"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "events/blocks/accordion.html"
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """The body of every page: sites may subclass it to add their own blocks."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
+        template="events/blocks/paragraph.html",
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document_list = DocumentListBlock()
+    accordion = AccordionBlock()

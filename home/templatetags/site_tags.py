@@ -1,0 +1,95 @@
+"""Template tags for the site frame: navigation, language switcher, footer links."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _current_home(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def current_home(context):
+    return _current_home(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Top-level pages of the home page in the visitor's language."""
+    home = _current_home(context.get("request"))
+    if home is None:
+        return []
+    return home.get_children().live().public().in_menu().specific(defer=True)
+
+
+def _with_prefix(url, old_code, new_code):
+    # Wagtail prefixes a page's URL with its own locale; swap in the wanted language.
+    marker = f"/{old_code}/"
+    index = url.find(marker)
+    if index == -1 or "/" in url[:index].replace("//", ""):
+        return url
+    return url[:index] + f"/{new_code}/" + url[index + len(marker):]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per site language. Where the page has no translation, the link shows the
+    source page under that language's prefix (the interface then speaks that language)."""
+    request = context.get("request")
+    page = page or context.get("page")
+    if not isinstance(page, Page):
+        page = _current_home(request)
+    if page is None:
+        return []
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+    source_url = page.get_url(request=request) or "/"
+    source_code = page.locale.language_code
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        links.append({
+            "code": code,
+            "name": name,
+            "url": target.get_url(request=request) if target else _with_prefix(source_url, source_code, code),
+            "current": code == current,
+            "available": target is not None,
+            "bidi": translation.get_language_info(code)["bidi"],
+        })
+    return links
+
+
+@register.simple_tag
+def content_language(page):
+    """lang/dir attributes for content whose language differs from the interface's."""
+    if not isinstance(page, Page):
+        return ""
+    code = page.locale.language_code
+    if code == translation.get_language():
+        return ""
+    direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
+def text_direction():
+    return "rtl" if translation.get_language_bidi() else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """The page in the visitor's language when a translation is live, else the page."""
+    if page is None:
+        return None
+    return page.localized

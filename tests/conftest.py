@@ -1,0 +1,114 @@
+"""Shared fixtures: the site's page tree, languages, and the Chromium browser."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Locale, Site
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
+# from a thread with a running loop unless told that this is safe (it is: no async code).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only and browser tests with the reason where the machine lacks them."""
+    on_postgres = "postgres" in os.environ.get("DATABASE_URL", "")
+    has_chromium = shutil.which(CHROMIUM) is not None
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        has_chromium = False
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(
+                reason="needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)"))
+        if "browser" in item.keywords and not has_chromium:
+            item.add_marker(pytest.mark.skip(
+                reason=f"needs Chromium at {CHROMIUM} and the playwright package (make install)"))
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    """The German home page that the migration creates as the site root."""
+    return site.root_page.specific
+
+
+@pytest.fixture
+def home_page_en(home_page, locales):
+    page = home_page.copy_for_translation(locales["en"])
+    page.title = "IQ Network Saxony"
+    page.save_revision().publish()
+    return page.specific
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"
+
+
+# Browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_check():
+    """Run axe-core in the page; fail on serious or critical violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page)
+        violations = [
+            violation for violation in results.response["violations"]
+            if violation.get("impact") in ("serious", "critical")
+        ]
+        assert not violations, "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} – "
+            + "; ".join(node["target"][0] for node in v["nodes"][:5])
+            for v in violations
+        )
+        return results
+
+    return check
