@@ -1,7 +1,8 @@
 """The site's own demo pages, from the seeds in shared/seeds (German, with English)."""
 
-from home.models import FooterSettings, HomePage, ProgrammePage, StandardPage
 from wagtail.models import Site
+
+from home.models import FooterSettings, HomePage, ProgrammePage, StandardPage
 
 from .context import paragraphs, stream
 

@@ -1,0 +1,18 @@
+"""The events core: vocabularies, event pages, dates (occurrences)."""
+
+from .occurrences import Occurrence, OccurrenceStatus
+from .pages import AbstractEventPage, EventIndexPage, EventPage
+from .snippets import Audience, Category, EventLanguage, Organisation, Venue
+
+__all__ = [
+    "AbstractEventPage",
+    "Audience",
+    "Category",
+    "EventIndexPage",
+    "EventLanguage",
+    "EventPage",
+    "Occurrence",
+    "OccurrenceStatus",
+    "Organisation",
+    "Venue",
+]

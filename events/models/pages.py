@@ -1,0 +1,111 @@
+"""Event pages: an abstract base that trainings and job fairs extend, and the plain event."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import ContentStreamBlock
+
+
+class AbstractEventPage(Page):
+    """Fields every event has. Subclasses set `event_type` (used by feeds and the API)."""
+
+    event_type = "event"
+
+    summary = models.TextField(
+        _("summary"), max_length=600,
+        help_text=_("Two or three sentences for lists, calendars and search results."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("description"), blank=True)
+    category = models.ForeignKey(
+        "events.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("category"), help_text=_("Kind of event, e.g. workshop or network meeting."),
+    )
+    audiences = ParentalManyToManyField(
+        "events.Audience", blank=True, related_name="+", verbose_name=_("audiences"),
+        help_text=_("Who the event is for."),
+    )
+    languages = ParentalManyToManyField(
+        "events.EventLanguage", blank=True, related_name="+", verbose_name=_("languages"),
+        help_text=_("Languages spoken at the event."),
+    )
+    organisers = ParentalManyToManyField(
+        "events.Organisation", blank=True, related_name="+", verbose_name=_("organisers and partners"),
+        help_text=_("Who organises the event, with which partners."),
+    )
+    venue = models.ForeignKey(
+        "events.Venue", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("venue"), help_text=_("Where the event takes place; a date can override it."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True,
+                                    help_text=_("Person or team answering questions."))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True,
+                                      help_text=_("Public e-mail address for questions."))
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True,
+                                     help_text=_("Public phone number for questions."))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image"), help_text=_("Optional picture; its alt text is set in the image library."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        InlinePanel("occurrences", label=_("Dates"), min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel([
+            FieldPanel("category"),
+            FieldPanel("audiences"),
+            FieldPanel("languages"),
+            FieldPanel("organisers"),
+        ], heading=_("Classification")),
+        FieldPanel("venue"),
+        MultiFieldPanel([
+            FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+        ], heading=_("Contact")),
+        FieldPanel("image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+    ]
+    api_fields = [
+        APIField("summary"), APIField("body"), APIField("category"), APIField("audiences"),
+        APIField("languages"), APIField("organisers"), APIField("venue"),
+        APIField("contact_name"), APIField("contact_email"), APIField("contact_phone"),
+        APIField("image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class EventPage(AbstractEventPage):
+    """Events that are neither trainings nor job fairs: workshops, network meetings, info days."""
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+
+class EventIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"],
+                          help_text=_("Shown above the list of dates."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("event listing")
