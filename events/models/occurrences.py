@@ -4,15 +4,48 @@ One table serves every event page type (events, trainings, job fairs), so listin
 and the registration engine read all dates with one query.
 """
 
+import datetime
 import uuid
+from zoneinfo import ZoneInfo
 
+from dateutil import rrule as dateutil_rrule
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+# Changing any of these means attendees must update their calendars (RFC 5545 SEQUENCE).
+SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "status")
+
+
+def event_timezone():
+    """The zone that wall times of dates are kept in (repeats keep 18:00 across DST)."""
+    return ZoneInfo(getattr(settings, "EVENTS_TIME_ZONE", "Europe/Berlin"))
+
+
+def recurrence_horizon_days():
+    return int(getattr(settings, "EVENTS_RECURRENCE_HORIZON_DAYS", 365))
+
+
+def parse_exceptions(text):
+    """Dates from the exceptions field (one YYYY-MM-DD per line, commas also accepted)."""
+    dates, invalid = [], []
+    for chunk in (text or "").replace(",", "\n").splitlines():
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        try:
+            dates.append(datetime.date.fromisoformat(chunk))
+        except ValueError:
+            invalid.append(chunk)
+    return dates, invalid
 
 
 class OccurrenceStatus(models.TextChoices):
@@ -85,8 +118,123 @@ class Occurrence(Orderable, ClusterableModel):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
+            errors["end"] = _("The end must be after the start.")
+        if self.repeat_frequency:
+            if not self.repeat_interval or self.repeat_interval < 1:
+                errors["repeat_interval"] = _("Enter 1 or more.")
+            elif self.repeat_interval > 12:
+                errors["repeat_interval"] = _("Repeat at most every 12 weeks or months.")
+            start_local = self.start_local
+            if self.repeat_until and start_local and self.repeat_until < start_local.date():
+                errors["repeat_until"] = _("The last date must not be before the first date.")
+            if (self.repeat_frequency == RepeatFrequency.MONTHLY and start_local
+                    and start_local.day > 28):
+                errors["start"] = _(
+                    "A monthly date must start on day 1–28, so that it exists in every month."
+                )
+            if self.start and self.end and self.end - self.start > datetime.timedelta(days=7):
+                errors["end"] = _("A repeating date may last at most seven days.")
+        else:
+            if self.repeat_until:
+                errors["repeat_until"] = _("Choose how often the date repeats, or leave this empty.")
+            if self.repeat_exceptions.strip():
+                errors["repeat_exceptions"] = _(
+                    "Exceptions only apply to repeating dates: choose how often it repeats."
+                )
+        _dates, invalid = parse_exceptions(self.repeat_exceptions)
+        if invalid:
+            errors["repeat_exceptions"] = _(
+                "Write each date as YYYY-MM-DD, one per line. Not understood: %(values)s"
+            ) % {"values": ", ".join(invalid)}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        stored = None
+        if self.pk is not None:
+            stored = (Occurrence.objects.filter(pk=self.pk)
+                      .values("uid", "sequence", "page_id", *SEQUENCE_FIELDS).first())
+        if stored is None:
+            # Copies (translations, duplicated pages) bring the source's uid along; derive a
+            # distinct but reproducible one so a re-synchronised translation keeps its UID.
+            if self.page_id and Occurrence.objects.filter(uid=self.uid).exclude(
+                    page_id=self.page_id).exists():
+                self.uid = uuid.uuid5(self.uid, str(self.page_id))
+        else:
+            self.sequence = max(self.sequence or 0, stored["sequence"])
+            if any(stored[name] != getattr(self, name) for name in SEQUENCE_FIELDS):
+                self.sequence = stored["sequence"] + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sequence", "uid"}
+        super().save(*args, **kwargs)
+
+    # Time ---------------------------------------------------------------
+    @property
+    def start_local(self):
+        return timezone.localtime(self.start, event_timezone()) if self.start else None
+
+    @property
+    def end_local(self):
+        return timezone.localtime(self.end, event_timezone()) if self.end else None
+
+    @property
+    def exception_dates(self):
+        return parse_exceptions(self.repeat_exceptions)[0]
+
+    @property
+    def rrule(self):
+        """The RFC 5545 rule (without "RRULE:"), e.g. ``FREQ=MONTHLY;INTERVAL=1``, or ''."""
+        if not self.repeat_frequency:
+            return ""
+        parts = [f"FREQ={self.repeat_frequency}", f"INTERVAL={self.repeat_interval or 1}"]
+        if self.repeat_until:
+            # With a TZID on DTSTART, UNTIL must be given in UTC (RFC 5545 3.3.10).
+            last = datetime.datetime.combine(self.repeat_until, datetime.time(23, 59, 59),
+                                             tzinfo=event_timezone())
+            parts.append(f"UNTIL={last.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}")
+        return ";".join(parts)
+
+    def instances(self, after=None, before=None):
+        """(start, end) pairs of this date that end after `after` and start before `before`.
+
+        A repeating date is expanded in wall time (18:00 stays 18:00 across DST) up to the
+        horizon (EVENTS_RECURRENCE_HORIZON_DAYS from now), skipping the exceptions.
+        """
+        now = timezone.now()
+        horizon = now + datetime.timedelta(days=recurrence_horizon_days())
+        before = min(before, horizon) if before else horizon
+        if not self.repeat_frequency:
+            if (after is None or self.end > after) and self.start < before:
+                yield self.start, self.end
+            return
+        zone = event_timezone()
+        start_local = self.start_local.replace(tzinfo=None)
+        duration = self.end_local.replace(tzinfo=None) - start_local
+        until = None
+        if self.repeat_until:
+            until = datetime.datetime.combine(self.repeat_until, datetime.time(23, 59, 59))
+        freq = dateutil_rrule.WEEKLY if self.repeat_frequency == "WEEKLY" else dateutil_rrule.MONTHLY
+        rule = dateutil_rrule.rrule(freq, dtstart=start_local, interval=self.repeat_interval or 1,
+                                    until=until)
+        skipped = set(self.exception_dates)
+        # Start the search a duration before `after`, so a running instance is included.
+        search_from = start_local
+        if after is not None:
+            search_from = max(start_local, timezone.localtime(after, zone).replace(tzinfo=None)
+                              - duration - datetime.timedelta(days=1))
+        before_local = timezone.localtime(before, zone).replace(tzinfo=None)
+        for naive in rule.xafter(search_from, inc=True):
+            if naive >= before_local:
+                break
+            if naive.date() in skipped:
+                continue
+            begin = naive.replace(tzinfo=zone)
+            finish = (naive + duration).replace(tzinfo=zone)
+            if after is not None and finish <= after:
+                continue
+            yield begin, finish
 
     @property
     def is_cancelled(self):

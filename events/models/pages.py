@@ -1,6 +1,12 @@
 """Event pages: an abstract base that trainings and job fairs extend, and the plain event."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -84,6 +90,24 @@ class AbstractEventPage(Page):
     class Meta:
         abstract = True
 
+    def upcoming_dates(self):
+        """This event's coming dates, repeats expanded, cancelled ones included and marked."""
+        from ..queries import expand
+
+        occurrences = list(self.occurrences.select_related("venue").order_by("start"))
+        for occurrence in occurrences:
+            occurrence.page = self
+        return expand(occurrences, after=timezone.now())
+
+    def past_dates(self):
+        now = timezone.now()
+        return [occurrence for occurrence in self.occurrences.order_by("-start")
+                if occurrence.end <= now and not occurrence.repeat_frequency]
+
+    @property
+    def ics_url(self):
+        return reverse("events:page_ics", args=[self.pk])
+
 
 class EventPage(AbstractEventPage):
     """Events that are neither trainings nor job fairs: workshops, network meetings, info days."""
@@ -109,3 +133,35 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = _("event listing")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import EventFilterForm
+        from ..queries import upcoming_occurrences
+
+        context = super().get_context(request, *args, **kwargs)
+        past = request.GET.get("view") == "past"
+        form = EventFilterForm(request.GET or None, locale=self.locale)
+        filters = form.filters() if form.is_bound and form.is_valid() else None
+        if form.is_bound and not form.is_valid():
+            # Keep the valid parts of the filter: a wrong date does not hide every event.
+            form.cleaned_data = {k: v for k, v in form.cleaned_data.items()
+                                 if k not in form.errors}
+            filters = form.filters()
+        dates = upcoming_occurrences(self.locale, filters, past=past)
+        per_page = int(getattr(settings, "EVENTS_LISTING_PER_PAGE", 20))
+        paginator = Paginator(dates, per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        feed_query = {key: value for key, value in query.items()
+                      if key in ("category", "audience", "city") and value}
+        feed_query["lang"] = self.locale.language_code
+        context.update({
+            "filter_form": form,
+            "past": past,
+            "page_obj": page_obj,
+            "dates": page_obj.object_list,
+            "query_string": query.urlencode(),
+            "feed_path": reverse("events:feed") + "?" + urlencode(feed_query),
+        })
+        return context

@@ -14,8 +14,6 @@ from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Occurrence
 
-BERLIN = datetime.timezone(datetime.timedelta(hours=1))  # only a fallback; tests pass aware values
-
 
 def aware(value):
     """An aware datetime in the current time zone (Europe/Berlin) from a naive one."""
@@ -54,7 +52,7 @@ def make_event(event_index):
                if name in fields}
         fields.setdefault("summary", f"Summary of {title}.")
         fields.setdefault("slug", f"{uuid.uuid4().hex[:8]}")
-        page = EventPage(title=title, **fields)
+        page = EventPage(title=title, live=publish, **fields)
         for name, values in m2m.items():
             setattr(page, name, values)
         rows = []

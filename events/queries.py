@@ -1,0 +1,235 @@
+"""Reading dates of every event type for listings, the home page, feeds and the API.
+
+All event page types (events, trainings, job fairs) keep their dates in the one
+`Occurrence` table, so one query finds the dates and one query per page type fetches the
+specific pages: the number of queries does not grow with the number of events.
+
+Translations: `copy_for_translation` copies the dates with the page, so every locale's page
+has its own `Occurrence` rows (with their own UIDs). Asking for a locale returns the pages
+of that locale and, where an event has no live translation, the page in the default
+(source) locale, so nobody misses an event because it has not been translated yet.
+"""
+
+import copy
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from .models import AbstractEventPage, Occurrence
+
+
+def event_page_models(event_type=None):
+    """Concrete page models with dates (subclasses of AbstractEventPage), optionally of a type."""
+    return [
+        model for model in apps.get_models()
+        if issubclass(model, AbstractEventPage) and not model._meta.abstract
+        and (event_type is None or model.event_type == event_type)
+    ]
+
+
+def event_types():
+    return sorted({model.event_type for model in event_page_models()})
+
+
+def resolve_locale(locale):
+    """A Locale from a Locale, a language code or None (the default, source locale)."""
+    if locale is None:
+        return Locale.get_default()
+    if isinstance(locale, Locale):
+        return locale
+    return Locale.objects.get(language_code=locale)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What a listing, feed or API request filters on; empty values do not filter."""
+
+    category: str = ""
+    audience: str = ""
+    city: str = ""
+    language: str = ""
+    event_type: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def key(self):
+        return (self.category, self.audience, self.city.lower(), self.language,
+                self.event_type, self.date_from, self.date_to)
+
+
+def _page_filter(filters):
+    """Q on `page_id` limiting to event pages (of the type) matching the page filters."""
+    models = event_page_models(filters.event_type or None)
+    if not models:
+        return Q(pk__in=[])
+    condition = Q()
+    for model in models:
+        pages = model.objects.all()
+        if filters.category:
+            pages = pages.filter(category__slug=filters.category)
+        if filters.audience:
+            pages = pages.filter(audiences__slug=filters.audience)
+        if filters.language:
+            pages = pages.filter(languages__slug=filters.language)
+        if filters.city:
+            # The page's venue counts only for dates without their own venue.
+            city_pages = pages.filter(venue__city__iexact=filters.city).values("pk")
+            condition |= Q(venue__city__iexact=filters.city, page_id__in=pages.values("pk"))
+            condition |= Q(venue__isnull=True, page_id__in=city_pages)
+        else:
+            condition |= Q(page_id__in=pages.values("pk"))
+    return condition
+
+
+def _locale_filter(locale):
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return Q(page__locale=locale)
+    translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
+    return Q(page__locale=locale) | (
+        Q(page__locale=default) & ~Q(page__translation_key__in=translated)
+    )
+
+
+def public_occurrences(locale=None, filters=None, now=None):
+    """Occurrence rows of live, public, unexpired event pages (all times, no expansion)."""
+    filters = filters or EventFilters()
+    now = now or timezone.now()
+    queryset = Occurrence.objects.filter(
+        Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
+        page__live=True, page__expired=False,
+    )
+    queryset = queryset.filter(_page_filter(filters))
+    if locale != "all":
+        queryset = queryset.filter(_locale_filter(resolve_locale(locale)))
+    # Any view restriction (password, login, groups) hides the page and its subtree.
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        queryset = queryset.exclude(page__path__startswith=path)
+    return queryset
+
+
+def _window_filter(queryset, after, before):
+    """Rows that may have an instance in [after, before): single dates or repeating ones."""
+    repeating = ~Q(repeat_frequency="")
+    if after is not None:
+        queryset = queryset.filter(
+            Q(end__gt=after)
+            | (repeating & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=after.date())))
+        )
+    if before is not None:
+        queryset = queryset.filter(start__lt=before)
+    return queryset
+
+
+def attach_pages(occurrences):
+    """Set `.page` of each occurrence to its specific page: one query per page type."""
+    by_type = {}
+    page_ids = {occurrence.page_id for occurrence in occurrences}
+    if not page_ids:
+        return occurrences
+    for page_id, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
+            "pk", "content_type_id"):
+        by_type.setdefault(content_type_id, []).append(page_id)
+    pages = {}
+    for model in event_page_models():
+        from django.contrib.contenttypes.models import ContentType
+
+        ids = by_type.get(ContentType.objects.get_for_model(model).pk)
+        if not ids:
+            continue
+        queryset = (model.objects.filter(pk__in=ids).defer_streamfields()
+                    .select_related("category", "venue", "locale")
+                    .prefetch_related("audiences", "languages", "organisers"))
+        pages.update({page.pk: page for page in queryset})
+    for occurrence in occurrences:
+        page = pages.get(occurrence.page_id)
+        if page is not None:
+            occurrence.page = page
+    return [occurrence for occurrence in occurrences if occurrence.page_id in pages]
+
+
+def expand(occurrences, after=None, before=None):
+    """One object per instance: copies of the occurrence with `start`/`end` of the instance.
+
+    The copies keep `uid`, `pk` and every annotation; `is_recurring_instance` tells them
+    apart. They are for reading only: never save them.
+    """
+    instances = []
+    for occurrence in occurrences:
+        if not occurrence.repeat_frequency:
+            if (after is None or occurrence.end > after) and (
+                    before is None or occurrence.start < before):
+                instances.append(occurrence)
+            continue
+        for start, end in occurrence.instances(after=after, before=before):
+            instance = copy.copy(occurrence)
+            instance.start, instance.end = start, end
+            instance.is_recurring_instance = True
+            instances.append(instance)
+    instances.sort(key=lambda item: (item.start, item.page.title if item.page else "", item.pk))
+    return instances
+
+
+def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, limit=None):
+    """Dates (repeats expanded) of public event pages, specific pages attached.
+
+    Upcoming: dates not yet over, soonest first (repeats up to the horizon). `past=True`:
+    dates that are over, latest first. `filters.date_from`/`date_to` narrow the range.
+    """
+    filters = filters or EventFilters()
+    now = now or timezone.now()
+    zone = timezone.get_current_timezone()
+    after = before = None
+    if past:
+        before = now
+    else:
+        after = now
+    if filters.date_from:
+        start = datetime.datetime.combine(filters.date_from, datetime.time.min, tzinfo=zone)
+        after = max(after, start) if after else start
+    if filters.date_to:
+        end = datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1),
+                                        datetime.time.min, tzinfo=zone)
+        before = min(before, end) if before else end
+    queryset = public_occurrences(locale, filters, now=now).select_related("venue")
+    queryset = _window_filter(queryset, after, before)
+    occurrences = attach_pages(list(queryset))
+    instances = expand(occurrences, after=after, before=before)
+    if past:
+        instances = [item for item in instances if item.end <= now]
+        instances.reverse()
+    else:
+        instances = [item for item in instances if item.end > now]
+    if limit is not None:
+        instances = instances[:limit]
+    return instances
+
+
+def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):
+    """Occurrence rows for a calendar feed (repeats not expanded), specific pages attached."""
+    from django.conf import settings
+
+    now = now or timezone.now()
+    if past_days is None:
+        past_days = int(getattr(settings, "EVENTS_FEED_PAST_DAYS", 180))
+    after = now - datetime.timedelta(days=past_days)
+    queryset = public_occurrences(locale, filters, now=now).select_related("venue")
+    queryset = _window_filter(queryset, after, None).order_by("start", "pk")
+    return attach_pages(list(queryset))
+
+
+def feed_fingerprint(locale=None, filters=None, *, now=None):
+    """(count, last change) of the rows a feed shows, for ETag and Last-Modified."""
+    now = now or timezone.now()
+    queryset = public_occurrences(locale, filters, now=now)
+    data = queryset.aggregate(
+        count=Count("pk"), updated=Max("updated_at"), published=Max("page__last_published_at"),
+    )
+    changed = max((value for value in (data["updated"], data["published"]) if value),
+                  default=None)
+    return data["count"], changed

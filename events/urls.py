@@ -1,0 +1,13 @@
+"""Routes of the events plugin outside the language prefix: the calendar feeds."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("feeds/events.ics", views.events_feed, name="feed"),
+    path("feeds/events/<int:page_id>.ics", views.page_ics, name="page_ics"),
+    path("feeds/dates/<uuid:uid>.ics", views.occurrence_ics, name="occurrence_ics"),
+]

@@ -1,0 +1,123 @@
+"""Public views of the events plugin: the calendar feeds and .ics downloads."""
+
+import datetime
+import hashlib
+import re
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_safe
+from wagtail.models import Locale
+
+from .feeds import EventsFeed, OccurrenceFeed, PageFeed
+from .queries import EventFilters, attach_pages, event_types, feed_fingerprint, public_occurrences
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
+FEED_FORMAT_VERSION = "1"
+
+
+class FeedParameterError(ValueError):
+    pass
+
+
+def feed_cache_seconds():
+    return int(getattr(settings, "EVENTS_FEED_CACHE_SECONDS", 3600))
+
+
+def parse_feed_parameters(query):
+    """EventFilters and language from the query string; FeedParameterError if invalid."""
+    values = {}
+    for name in ("category", "audience", "language"):
+        value = query.get(name, "").strip()
+        if value and not SLUG.match(value):
+            raise FeedParameterError(_("“%(name)s” must be a code such as “workshop”.") % {"name": name})
+        values[name] = value
+    city = query.get("city", "").strip()
+    if len(city) > 100:
+        raise FeedParameterError(_("“city” is too long."))
+    event_type = query.get("type", "").strip()
+    if event_type and event_type not in {"event", "training", "jobfair", *event_types()}:
+        raise FeedParameterError(
+            _("“type” must be one of: %(types)s.") % {"types": "event, training, jobfair"})
+    language = query.get("lang", "").strip() or settings.LANGUAGE_CODE
+    codes = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    if language not in codes or not Locale.objects.filter(language_code=language).exists():
+        raise FeedParameterError(
+            _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(codes)})
+    filters = EventFilters(category=values["category"], audience=values["audience"],
+                           language=values["language"], city=city, event_type=event_type)
+    return filters, language
+
+
+def _conditional(view, fingerprint, extra):
+    count, changed = fingerprint
+    key = repr((FEED_FORMAT_VERSION, count, changed, extra, timezone.localdate())).encode()
+    etag = hashlib.sha256(key).hexdigest()[:32]
+    last_modified = changed.replace(microsecond=0) if changed else None
+    return condition(etag_func=lambda request, *a, **k: f'"{etag}"',
+                     last_modified_func=lambda request, *a, **k: last_modified)(view)
+
+
+def _cache_headers(response):
+    response["Cache-Control"] = f"public, max-age={feed_cache_seconds()}"
+    response["Vary"] = "Accept-Encoding"
+    return response
+
+
+@require_safe
+def events_feed(request):
+    """`/feeds/events.ics`: every public date, filtered by category, audience, city, type, lang."""
+    try:
+        filters, language = parse_feed_parameters(request.GET)
+    except FeedParameterError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    fingerprint = feed_fingerprint(language, filters)
+
+    def render(request):
+        return EventsFeed(filters=filters, language=language)(request)
+
+    response = _conditional(render, fingerprint, (filters.key(), language))(request)
+    return _cache_headers(response)
+
+
+@require_safe
+def page_ics(request, page_id):
+    """`/feeds/events/<page id>.ics`: all dates of one live, public event page."""
+    rows = public_occurrences("all").filter(page_id=page_id)
+    occurrence = rows.first()
+    if occurrence is None:
+        raise Http404(_("No public event with this number."))
+    page = attach_pages([occurrence])[0].page
+    fingerprint = _page_fingerprint(rows)
+
+    def render(request):
+        return PageFeed(page)(request)
+
+    return _cache_headers(_conditional(render, fingerprint, ("page", page_id))(request))
+
+
+@require_safe
+def occurrence_ics(request, uid):
+    """`/feeds/dates/<uid>.ics`: one date, for "add to calendar"."""
+    rows = public_occurrences("all").filter(uid=uid).select_related("venue")
+    occurrence = get_object_or_404(rows)
+    occurrence = attach_pages([occurrence])[0]
+
+    def render(request):
+        return OccurrenceFeed(occurrence)(request)
+
+    fingerprint = (1, max(occurrence.updated_at, occurrence.page.last_published_at
+                          or occurrence.updated_at))
+    return _cache_headers(_conditional(render, fingerprint, ("date", str(uid)))(request))
+
+
+def _page_fingerprint(rows):
+    data = rows.aggregate(count=Count("pk"), updated=Max("updated_at"),
+                          published=Max("page__last_published_at"))
+    changed = max((v for v in (data["updated"], data["published"]) if v),
+                  default=datetime.datetime.now(datetime.UTC))
+    return data["count"], changed
