@@ -12,6 +12,8 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The registration engine's endpoints sit beside Wagtail's, before its router.
+    path("api/v2/", include("events.registration.api_urls")),
     path("api/v2/", api_router.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("events.urls")),  # calendar feeds, no language prefix
@@ -23,6 +25,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("registration/", include("events.registration.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,3 +6,9 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .registration.kinds import ATTENDEE, register_kind
+
+        # The generic kind for plain event pages; trainings and job fairs register their own.
+        register_kind(ATTENDEE)

@@ -182,3 +182,9 @@ LANGUAGE_NAMES = {
 
 # Each plugin's demo content, run by `manage.py load_demo_content` after the site's own pages.
 DEMO_CONTENT_LOADERS = []
+
+# Registration engine (events/registration); every value has a default there, see the README.
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "10/m")
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "180"))
+REGISTRATION_CONSENT_VERSION = os.environ.get("REGISTRATION_CONSENT_VERSION", "2026-01")
+EVENTS_PRIVACY_PAGE_URL_RESOLVER = "home.privacy.privacy_page_url"

@@ -17,3 +17,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Serve static files straight from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Registration: no rate limit and no minimum fill-in time unless a test switches them on.
+REGISTRATION_RATE_LIMIT = "0"
+REGISTRATION_MIN_SUBMIT_SECONDS = 0

@@ -2,6 +2,7 @@
 
 from .occurrences import Occurrence, OccurrenceStatus
 from .pages import AbstractEventPage, EventIndexPage, EventPage
+from .registrations import Registration, RegistrationOption, RegistrationState
 from .snippets import Audience, Category, EventLanguage, Organisation, Venue
 
 __all__ = [
@@ -14,5 +15,8 @@ __all__ = [
     "Occurrence",
     "OccurrenceStatus",
     "Organisation",
+    "Registration",
+    "RegistrationOption",
+    "RegistrationState",
     "Venue",
 ]

@@ -1,0 +1,165 @@
+"""Registrations for dates: the capacity row per date and kind, and the registrations held on it."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+
+def new_reference():
+    # 24 random bytes = 192 bits; the only public handle on a registration.
+    return secrets.token_urlsafe(24)
+
+
+class RegistrationState(models.TextChoices):
+    PENDING = "pending", _("Pending e-mail confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired (not confirmed in time)")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not attend")
+
+
+# States that hold one of the option's places.
+HOLDING_STATES = (
+    RegistrationState.PENDING, RegistrationState.CONFIRMED, RegistrationState.AWAITING_APPROVAL,
+    RegistrationState.APPROVED, RegistrationState.ATTENDED, RegistrationState.NO_SHOW,
+)
+# States in which a person is still registered (one per date and e-mail address).
+ACTIVE_STATES = HOLDING_STATES + (RegistrationState.WAITLISTED,)
+
+
+class RegistrationOption(models.Model):
+    """One kind of registration offered for one date: the capacity row that registrations lock."""
+
+    occurrence = models.ForeignKey(
+        "events.Occurrence", on_delete=models.CASCADE, related_name="registration_options",
+        verbose_name=_("date"), help_text=_("The date people register for."),
+    )
+    kind = models.CharField(
+        _("kind of registration"), max_length=40,
+        help_text=_("Who registers, e.g. participant, employer or job-seeker."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), default=20,
+        help_text=_("Lowering it removes nobody: new registrations then go to the waiting list."),
+    )
+    opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True,
+                                    help_text=_("Empty: open now (Europe/Berlin time)."))
+    closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True,
+                                     help_text=_("Empty: closes when the date starts (Europe/Berlin time)."))
+    waitlist_enabled = models.BooleanField(_("keep a waiting list"), default=True,
+                                           help_text=_("When full, further people join a waiting list."))
+    requires_approval = models.BooleanField(_("editors approve each registration"), default=False,
+                                            help_text=_("Registrations wait for approval by an editor."))
+    hold_hours = models.PositiveSmallIntegerField(
+        _("hold time (hours)"), default=24,
+        help_text=_("How long a place is held while the e-mail address is unconfirmed."),
+    )
+    # What registrants were last told about the date (start, end, status, place), so that a
+    # publish which changes it notifies them once.
+    announced = models.CharField(max_length=200, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("occurrence"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("capacity")]),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel([
+            FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
+        ], heading=_("Rules")),
+    ]
+
+    class Meta:
+        verbose_name = _("registration option")
+        verbose_name_plural = _("registration options")
+        constraints = [
+            models.UniqueConstraint(fields=["occurrence", "kind"], name="events_regoption_unique_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.occurrence} – {self.kind_label}"
+
+    @property
+    def kind_label(self):
+        from events.registration.kinds import get_kind
+
+        kind = get_kind(self.kind)
+        return kind.label if kind else self.kind
+
+    def effective_closes_at(self):
+        return self.closes_at or self.occurrence.start
+
+    def held_count(self):
+        return self.registrations.filter(state__in=HOLDING_STATES).count()
+
+    def waitlist_count(self):
+        return self.registrations.filter(state=RegistrationState.WAITLISTED).count()
+
+
+class Registration(models.Model):
+    option = models.ForeignKey(RegistrationOption, on_delete=models.CASCADE,
+                               related_name="registrations", verbose_name=_("registration option"))
+    # Copied from the option so that the database itself refuses a second active registration of
+    # an address for a date, even under concurrent requests of different kinds.
+    occurrence = models.ForeignKey("events.Occurrence", on_delete=models.CASCADE,
+                                   related_name="registrations", editable=False)
+    reference = models.CharField(max_length=64, unique=True, default=new_reference, editable=False)
+    state = models.CharField(_("state"), max_length=20, choices=RegistrationState.choices,
+                             default=RegistrationState.PENDING)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    email_normalised = models.CharField(max_length=254, editable=False, db_index=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    language = models.CharField(_("language of communication"), max_length=10,
+                                choices=settings.LANGUAGES, default="de")
+    data = models.JSONField(_("further details"), default=dict, blank=True)
+    consent_version = models.CharField(_("consent text version"), max_length=40, blank=True)
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    hold_expires_at = models.DateTimeField(_("place held until"), null=True, blank=True)
+    message = models.TextField(_("message to the registrant"), blank=True,
+                               help_text=_("Reason given on cancellation or rejection."))
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True,
+                                     editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        permissions = [("export_registration", "Can export registrations")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occurrence", "email_normalised"],
+                condition=Q(state__in=[s.value for s in ACTIVE_STATES], erased_at__isnull=True),
+                name="events_registration_one_active_per_address",
+            ),
+        ]
+        indexes = [models.Index(fields=["option", "state", "created_at"])]
+
+    def __str__(self):
+        # No personal data: this label is copied into the audit log.
+        return f"{_('Registration')} {self.reference[:8]}"
+
+    @property
+    def kind(self):
+        return self.option.kind
+
+    @property
+    def holds_place(self):
+        return self.state in HOLDING_STATES
+
+    @property
+    def is_active(self):
+        return self.state in ACTIVE_STATES

@@ -1,0 +1,70 @@
+"""E-mails to registrants, rendered in their language, with links carrying signed tokens."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from events.models import Registration
+
+from .ics import occurrence_ics
+from .tokens import cancel_token, confirm_token
+
+TEMPLATES = {"confirm", "confirmed", "waitlisted", "received", "promoted", "cancelled",
+             "rejected", "reminder", "date_changed", "date_cancelled"}
+# E-mails that carry the date as a calendar file.
+WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled"}
+
+
+def base_url():
+    return getattr(settings, "EVENTS_PUBLIC_BASE_URL", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def single_line(value):
+    """Nothing a visitor typed may break a header: CR, LF and other controls become spaces."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(value)).split())
+
+
+def registration_links(registration):
+    with translation.override(registration.language):
+        return {
+            "confirm_url": base_url() + reverse("events_registration:confirm",
+                                                args=[confirm_token(registration)]),
+            "cancel_url": base_url() + reverse("events_registration:cancel",
+                                               args=[cancel_token(registration)]),
+        }
+
+
+def build_email(registration: Registration, template: str):
+    if template not in TEMPLATES:
+        raise ValueError(f"unknown registration e-mail {template!r}")
+    occurrence = registration.option.occurrence
+    page = occurrence.page.specific
+    with translation.override(registration.language), timezone.override("Europe/Berlin"):
+        context = {
+            "registration": registration, "option": registration.option,
+            "occurrence": occurrence, "page": page, "site_name": settings.WAGTAIL_SITE_NAME,
+            "page_url": base_url() + (page.get_url() or ""),
+            **registration_links(registration),
+        }
+        subject = render_to_string(f"events/registration/email/{template}_subject.txt", context)
+        body = render_to_string(f"events/registration/email/{template}.txt", context)
+    message = EmailMultiAlternatives(
+        subject=single_line(subject), body=body, to=[single_line(registration.email)],
+        headers={"Content-Language": registration.language},
+    )
+    if template in WITH_ICS:
+        message.attach("event.ics", occurrence_ics(
+            occurrence, url=context["page_url"], cancelled=template == "date_cancelled"),
+            "text/calendar")
+    return message
+
+
+def send_registration_email(registration_id, template):
+    registration = Registration.objects.select_related("option__occurrence__page").get(
+        pk=registration_id)
+    if registration.erased_at or not registration.email:
+        return False
+    build_email(registration, template).send()
+    return True

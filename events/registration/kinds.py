@@ -1,0 +1,45 @@
+"""Registry of registration kinds: plugins register theirs (with their extra form fields) in ready()."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class NoExtraFields(forms.Form):
+    """Kinds that ask only the common core (name, e-mail, consent, language)."""
+
+
+@dataclass(frozen=True)
+class RegistrationKind:
+    name: str
+    label: str
+    # A plain Django form with the kind's own fields; the HTML form and the API both use it, so
+    # validation is identical. Cleaned values are stored in Registration.data.
+    form_class: type[forms.Form] = NoExtraFields
+    default_waitlist: bool = True
+    default_requires_approval: bool = False
+    public: bool = True
+
+
+_registry: dict[str, RegistrationKind] = {}
+
+
+def register_kind(kind: RegistrationKind):
+    _registry[kind.name] = kind
+    return kind
+
+
+def get_kind(name) -> RegistrationKind | None:
+    return _registry.get(name)
+
+
+def all_kinds():
+    return list(_registry.values())
+
+
+def kind_choices():
+    return [(kind.name, kind.label) for kind in _registry.values()]
+
+
+ATTENDEE = RegistrationKind(name="attendee", label=_("Attendee"))

@@ -1,0 +1,340 @@
+"""Registration operations (pretix style): check the state, write under the capacity row's lock,
+log to the audit log, notify after commit. Views, API, admin actions and commands call these."""
+
+import datetime
+import logging
+from contextlib import contextmanager
+
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from events.models import Registration, RegistrationOption, RegistrationState
+from events.models.occurrences import OccurrenceStatus
+from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
+
+from . import conf
+from .counts import refresh_count
+
+logger = logging.getLogger(__name__)
+S = RegistrationState
+
+
+class RegistrationError(Exception):
+    """A rule refused the operation; `message` is for the user, `code` for the API."""
+
+    def __init__(self, message, code="invalid"):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+class RegistrationBusy(RegistrationError):
+    """The capacity row stayed locked longer than the lock timeout: try again shortly."""
+
+    def __init__(self):
+        super().__init__(_("Many people are registering right now. Please try again in a moment."),
+                         code="busy")
+
+
+def normalise_email(value):
+    return (value or "").strip().lower()
+
+
+# Locking ------------------------------------------------------------------------------------
+
+@contextmanager
+def locked_option(option_id):
+    """A transaction holding the row lock of one capacity row (never the table or the event)."""
+    try:
+        with transaction.atomic():
+            locking = conf.get("EVENTS_REGISTRATION_LOCKING")
+            if locking and connection.vendor == "postgresql":
+                timeout = int(conf.get("REGISTRATION_LOCK_TIMEOUT_MS"))
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = '{timeout}ms'")
+            queryset = RegistrationOption.objects.select_related("occurrence")
+            if locking:
+                queryset = queryset.select_for_update(of=("self",))
+            yield queryset.get(pk=option_id)
+    except OperationalError as error:
+        if getattr(getattr(error, "__cause__", None), "sqlstate", None) == "55P03" \
+                or "lock timeout" in str(error).lower() or "database is locked" in str(error).lower():
+            raise RegistrationBusy() from error
+        raise
+
+
+def held_count(option):
+    return option.registrations.filter(state__in=HOLDING_STATES).count()
+
+
+def _after_commit(option_id, *emails):
+    """Refresh the cached count and queue e-mails once the transaction has committed."""
+    from .tasks import send_registration_email
+
+    def run():
+        refresh_count(option_id)
+        for registration_id, template in emails:
+            try:
+                send_registration_email.enqueue(registration_id, template)
+            except Exception:  # the registration is saved; the log tells the operator
+                logger.exception("could not queue %s e-mail for registration %s",
+                                 template, registration_id)
+
+    transaction.on_commit(run)
+
+
+def _log(registration, action, user=None, **data):
+    log(registration, f"events.registration.{action}", user=user,
+        data={"state": registration.state, **data})
+
+
+# Questions ----------------------------------------------------------------------------------
+
+def closed_reason(option, now=None):
+    """Why the option takes no registrations now (a translated message), or None when open."""
+    now = now or timezone.now()
+    occurrence = option.occurrence
+    if occurrence.status == OccurrenceStatus.CANCELLED:
+        return "cancelled", _("This date has been cancelled.")
+    if occurrence.start <= now:
+        return "past", _("This date has already taken place.")
+    if option.opens_at and now < option.opens_at:
+        return "not_open", _("Registration has not opened yet.")
+    if now >= option.effective_closes_at():
+        return "closed", _("Registration for this date is closed.")
+    return None
+
+
+# Operations ---------------------------------------------------------------------------------
+
+def register(option, *, name, email, language="de", consent=False, data=None, phone="",
+             now=None, created_by=None):
+    now = now or timezone.now()
+    if not consent:
+        raise RegistrationError(_("Please agree to the processing of your data."), code="consent")
+    email_normalised = normalise_email(email)
+    local, _at, domain = email.strip().rpartition("@")
+    email = f"{local}@{domain.lower()}" if local else email.strip()
+    with locked_option(option.pk) as option:
+        reason = closed_reason(option, now)
+        if reason:
+            raise RegistrationError(reason[1], code=reason[0])
+        if not option.announced:
+            from .changes import fingerprint
+
+            option.announced = fingerprint(option.occurrence)
+            option.save(update_fields=["announced"])
+        duplicate = Registration.objects.filter(
+            occurrence_id=option.occurrence_id, email_normalised=email_normalised,
+            state__in=ACTIVE_STATES, erased_at__isnull=True,
+        ).exists()
+        if duplicate:
+            raise _duplicate_error()
+        if held_count(option) < option.capacity:
+            if option.requires_approval:
+                state, hold, template = S.AWAITING_APPROVAL, None, "received"
+            else:
+                state = S.PENDING
+                hold = now + datetime.timedelta(hours=option.hold_hours)
+                template = "confirm"
+        elif option.waitlist_enabled:
+            state, hold, template = S.WAITLISTED, None, "waitlisted"
+        else:
+            raise RegistrationError(_("This date is fully booked."), code="full")
+        try:
+            # The savepoint lets the unique constraint catch a race between two kinds of the
+            # same date (they lock different rows) without breaking the outer transaction.
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    option=option, occurrence_id=option.occurrence_id, state=state,
+                    name=name.strip(), email=email, email_normalised=email_normalised,
+                    phone=phone or "", language=language or "de", data=data or {},
+                    consent_version=conf.get("REGISTRATION_CONSENT_VERSION"), consented_at=now,
+                    hold_expires_at=hold, created_at=now, created_by=created_by,
+                )
+        except IntegrityError as error:
+            raise _duplicate_error() from error
+        _log(registration, "created", user=created_by)
+        _after_commit(option.pk, (registration.pk, template))
+    return registration
+
+
+def _duplicate_error():
+    return RegistrationError(
+        _("This e-mail address is already registered for this date. Please check your inbox."),
+        code="duplicate")
+
+
+def _transition(registration, allowed, *, action, user=None, now=None, **changes):
+    """Lock the option, re-read the registration, check its state, apply changes."""
+    with locked_option(registration.option_id) as option:
+        current = Registration.objects.select_for_update().get(pk=registration.pk) \
+            if conf.get("EVENTS_REGISTRATION_LOCKING") else Registration.objects.get(pk=registration.pk)
+        if current.state not in allowed:
+            raise RegistrationError(
+                _("This is not possible for a registration in the state “%(state)s”.")
+                % {"state": current.get_state_display()}, code="state")
+        was_holding = current.holds_place
+        for field, value in changes.items():
+            setattr(current, field, value)
+        current.save()
+        _log(current, action, user=user)
+        emails = []
+        if was_holding and not current.holds_place:
+            emails = _promote_waiting(option, now=now, user=user)
+        return option, current, emails
+
+
+def confirm(registration, *, now=None):
+    now = now or timezone.now()
+    if registration.state == S.PENDING and registration.hold_expires_at \
+            and registration.hold_expires_at <= now:
+        release_expired_holds(now=now, option_id=registration.option_id)
+        raise RegistrationError(_("The time to confirm has passed and the place was released."),
+                                code="expired")
+    with transaction.atomic():
+        option, current, emails = _transition(registration, {S.PENDING}, action="confirmed",
+                                              state=S.CONFIRMED, hold_expires_at=None, now=now)
+        _after_commit(option.pk, (current.pk, "confirmed"), *emails)
+    return current
+
+
+def cancel(registration, *, message="", user=None, now=None):
+    allowed = {S.PENDING, S.CONFIRMED, S.WAITLISTED, S.AWAITING_APPROVAL, S.APPROVED}
+    with transaction.atomic():
+        option, current, emails = _transition(registration, allowed, action="cancelled", user=user,
+                                              state=S.CANCELLED, message=message,
+                                              hold_expires_at=None, now=now)
+        _after_commit(option.pk, (current.pk, "cancelled"), *emails)
+    return current
+
+
+def approve(registration, *, user=None, now=None):
+    with transaction.atomic():
+        option, current, emails = _transition(registration, {S.AWAITING_APPROVAL}, action="approved",
+                                              user=user, state=S.APPROVED, now=now)
+        _after_commit(option.pk, (current.pk, "confirmed"), *emails)
+    return current
+
+
+def reject(registration, *, message="", user=None, now=None):
+    allowed = {S.AWAITING_APPROVAL, S.WAITLISTED, S.PENDING}
+    with transaction.atomic():
+        option, current, emails = _transition(registration, allowed, action="rejected", user=user,
+                                              state=S.REJECTED, message=message,
+                                              hold_expires_at=None, now=now)
+        _after_commit(option.pk, (current.pk, "rejected"), *emails)
+    return current
+
+
+def mark_attended(registration, *, user=None, now=None):
+    allowed = {S.CONFIRMED, S.APPROVED, S.NO_SHOW}
+    with transaction.atomic():
+        option, current, _emails = _transition(registration, allowed, action="attended", user=user,
+                                               state=S.ATTENDED, now=now)
+        _after_commit(option.pk)
+    return current
+
+
+def mark_no_show(registration, *, user=None, now=None):
+    allowed = {S.CONFIRMED, S.APPROVED, S.ATTENDED}
+    with transaction.atomic():
+        option, current, _emails = _transition(registration, allowed, action="no_show", user=user,
+                                               state=S.NO_SHOW, now=now)
+        _after_commit(option.pk)
+    return current
+
+
+def promote(registration, *, user=None, now=None):
+    """An editor moves one waiting person up; only when a place is free (never overbooks)."""
+    now = now or timezone.now()
+    with locked_option(registration.option_id) as option:
+        current = Registration.objects.get(pk=registration.pk)
+        if current.state != S.WAITLISTED:
+            raise RegistrationError(_("Only people on the waiting list can be moved up."),
+                                    code="state")
+        if held_count(option) >= option.capacity:
+            raise RegistrationError(_("There is no free place on this date."), code="full")
+        template = _give_place(option, current, now)
+        _log(current, "promoted", user=user)
+        _after_commit(option.pk, (current.pk, template))
+    return current
+
+
+def _give_place(option, registration, now):
+    if option.requires_approval:
+        registration.state = S.AWAITING_APPROVAL
+        registration.hold_expires_at = None
+    else:
+        registration.state = S.PENDING
+        registration.hold_expires_at = now + datetime.timedelta(hours=option.hold_hours)
+    registration.save(update_fields=["state", "hold_expires_at", "updated_at"])
+    return "promoted"
+
+
+def _promote_waiting(option, *, now=None, user=None):
+    """Inside the option's lock: fill free places from the waiting list, first come first served."""
+    now = now or timezone.now()
+    if option.occurrence.status == OccurrenceStatus.CANCELLED or option.occurrence.start <= now:
+        return []
+    free = option.capacity - held_count(option)
+    emails = []
+    if free <= 0:
+        return emails
+    waiting = option.registrations.filter(state=S.WAITLISTED).order_by("created_at", "id")[:free]
+    for registration in waiting:
+        _give_place(option, registration, now)
+        _log(registration, "promoted", user=user, automatic=True)
+        emails.append((registration.pk, "promoted"))
+    return emails
+
+
+def promote_next(option, *, now=None, user=None):
+    with locked_option(option.pk) as option:
+        emails = _promote_waiting(option, now=now, user=user)
+        _after_commit(option.pk, *emails)
+    return len(emails)
+
+
+def set_capacity(option, capacity, *, user=None, now=None):
+    """Change the number of places; raising it promotes waiting people, lowering removes nobody."""
+    with locked_option(option.pk) as locked:
+        locked.capacity = capacity
+        locked.save(update_fields=["capacity"])
+        emails = _promote_waiting(locked, now=now, user=user)
+        _after_commit(locked.pk, *emails)
+    return locked
+
+
+def release_expired_holds(*, now=None, option_id=None):
+    """Expire unconfirmed holds whose time is up and give their places to the waiting list."""
+    now = now or timezone.now()
+    expired = Registration.objects.filter(state=S.PENDING, hold_expires_at__lte=now)
+    if option_id:
+        expired = expired.filter(option_id=option_id)
+    released = 0
+    for oid in set(expired.values_list("option_id", flat=True)):
+        with locked_option(oid) as option:
+            rows = list(option.registrations.filter(state=S.PENDING, hold_expires_at__lte=now))
+            for registration in rows:
+                registration.state = S.EXPIRED
+                registration.save(update_fields=["state", "updated_at"])
+                _log(registration, "expired")
+            released += len(rows)
+            emails = _promote_waiting(option, now=now)
+            _after_commit(option.pk, *emails)
+    return released
+
+
+def notify_date_changed(occurrence, *, cancelled=False):
+    """Tell everyone registered for a date that it changed or was cancelled."""
+    template = "date_cancelled" if cancelled else "date_changed"
+    active = Registration.objects.filter(occurrence=occurrence, state__in=ACTIVE_STATES,
+                                         erased_at__isnull=True)
+    ids = list(active.values_list("pk", "option_id"))
+    with transaction.atomic():
+        for registration_id, option_id in ids:
+            _after_commit(option_id, (registration_id, template))
+    return len(ids)

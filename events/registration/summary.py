@@ -1,0 +1,67 @@
+"""What a visitor sees for a date: per kind open or not (and why), places left from the cached count."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .counts import cached_counts
+from .kinds import get_kind
+from .services import closed_reason
+
+
+@dataclass
+class OptionSummary:
+    option: object
+    kind: str
+    label: str
+    open: bool
+    reason_code: str
+    reason: str
+    capacity: int
+    remaining: int
+    waitlist: bool
+    waitlisted: int
+
+    @property
+    def full(self):
+        return self.remaining <= 0
+
+    @property
+    def url(self):
+        return reverse("events_registration:form", args=[self.option.occurrence.uid, self.kind])
+
+    def as_api(self):
+        return {"kind": self.kind, "open": self.open, "capacity": self.capacity,
+                "remaining": self.remaining, "waitlist": self.waitlist}
+
+
+def summarise_option(option, now=None):
+    now = now or timezone.now()
+    kind = get_kind(option.kind)
+    counts = cached_counts(option.pk)
+    remaining = max(0, option.capacity - counts["held"])
+    reason = closed_reason(option, now)
+    if reason is None and remaining <= 0 and not option.waitlist_enabled:
+        reason = ("full", _("This date is fully booked."))
+    return OptionSummary(
+        option=option, kind=option.kind, label=kind.label if kind else option.kind,
+        open=reason is None, reason_code=reason[0] if reason else "",
+        reason=reason[1] if reason else "", capacity=option.capacity, remaining=remaining,
+        waitlist=option.waitlist_enabled, waitlisted=counts["waitlisted"],
+    )
+
+
+def registration_summary(occurrence, now=None, public_only=True):
+    options = getattr(occurrence, "_prefetched_objects_cache", {}).get("registration_options")
+    if options is None:
+        options = occurrence.registration_options.all()
+    result = []
+    for option in options:
+        option.occurrence = occurrence
+        kind = get_kind(option.kind)
+        if public_only and kind is not None and not kind.public:
+            continue
+        result.append(summarise_option(option, now))
+    return result

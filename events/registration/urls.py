@@ -1,0 +1,14 @@
+"""Public registration URLs; the site includes them inside i18n_patterns (messages in the page's language)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "events_registration"
+
+urlpatterns = [
+    path("<uuid:occurrence_uid>/<slug:kind>/", views.registration_form, name="form"),
+    path("r/<str:reference>/", views.status, name="status"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("cancel/<str:token>/", views.cancel, name="cancel"),
+]

@@ -1,0 +1,174 @@
+"""Public registration pages: the form per date and kind, confirm and cancel links, status."""
+
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from events.models import Occurrence, Registration, RegistrationState
+
+from . import conf, ratelimit, services
+from .forms import html_form_class
+from .kinds import get_kind
+from .privacy import privacy_url
+from .summary import summarise_option
+from .tokens import TokenExpired, TokenInvalid, read_cancel_token, read_confirm_token
+
+TOKEN_SECONDS = 60 * 60 * 24
+
+
+def _message(request, title, text, status=200, registration=None):
+    return render(request, "events/registration/message.html",
+                  {"title": title, "text": text, "registration": registration}, status=status)
+
+
+def _get_option(occurrence_uid, kind_name):
+    occurrence = get_object_or_404(Occurrence.objects.select_related("page"), uid=occurrence_uid)
+    if not occurrence.page.live:
+        raise Http404
+    kind = get_kind(kind_name)
+    if kind is None or not kind.public:
+        raise Http404
+    option = get_object_or_404(occurrence.registration_options.all(), kind=kind_name)
+    option.occurrence = occurrence
+    return occurrence, kind, option
+
+
+@require_http_methods(["GET", "POST"])
+def registration_form(request, occurrence_uid, kind):
+    occurrence, kind, option = _get_option(occurrence_uid, kind)
+    summary = summarise_option(option)
+    form_class = html_form_class(kind)
+    context = {"occurrence": occurrence, "event": occurrence.page.specific, "option": option,
+               "summary": summary, "privacy_url": privacy_url(request)}
+    if not summary.open:
+        return render(request, "events/registration/form.html", context)
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(request):
+            return _message(request, _("Too many attempts"),
+                            _("Too many registrations from your connection. Please wait a few minutes and try again."),
+                            status=429)
+        form = form_class(request.POST)
+        if form.is_valid():
+            response = _submit(request, form, option)
+            if response is not None:
+                return response
+        form.fresh_bot_fields()
+        status = 400
+    else:
+        form = form_class()
+    context["form"] = form
+    return render(request, "events/registration/form.html", context, status=status)
+
+
+def _submit(request, form, option):
+    """Register once per one-time form token: a double submit lands on the first result."""
+    token_key = f"events:registration:form-token:{form.cleaned_data['form_token']}"
+    if not cache.add(token_key, "", TOKEN_SECONDS):
+        reference = cache.get(token_key)
+        if reference:
+            return redirect("events_registration:status", reference)
+        form.add_error(None, _("Your registration is being processed. Please wait a moment."))
+        return None
+    try:
+        registration = services.register(
+            option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"], consent=form.cleaned_data["consent"],
+            data=form.extra_data(), phone=form.cleaned_data.get("phone", "") or "",
+        )
+    except services.RegistrationBusy as error:
+        cache.delete(token_key)
+        response = _message(request, _("Please try again"), error.message, status=503)
+        response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
+        return response
+    except services.RegistrationError as error:
+        cache.delete(token_key)
+        form.add_error("email" if error.code == "duplicate" else None, error.message)
+        return None
+    cache.set(token_key, registration.reference, TOKEN_SECONDS)
+    return redirect("events_registration:status", registration.reference)
+
+
+def _by_reference(reference):
+    registration = Registration.objects.select_related("option__occurrence__page").filter(
+        reference=reference, erased_at__isnull=True).first()
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def status(request, reference):
+    registration = _by_reference(reference)
+    return render(request, "events/registration/status.html", {
+        "registration": registration, "occurrence": registration.option.occurrence,
+        "event": registration.option.occurrence.page.specific,
+    })
+
+
+def _invalid_link(request):
+    return _message(request, _("This link is not valid"),
+                    _("The link is incomplete or has been changed. Please use the link from your e-mail exactly as it is."),
+                    status=400)
+
+
+def confirm(request, token):
+    try:
+        reference = read_confirm_token(token, max_age_seconds=60 * 60 * 24 * 30)
+    except TokenExpired:
+        return _message(request, _("This link has expired"),
+                        _("The time to confirm has passed. Please register again."), status=410)
+    except TokenInvalid:
+        return _invalid_link(request)
+    registration = Registration.objects.select_related("option").filter(
+        reference=reference, erased_at__isnull=True).first()
+    if registration is None:
+        return _invalid_link(request)
+    if registration.state != RegistrationState.PENDING:
+        return _message(request, _("Nothing to confirm"), _(
+            "This link has been used already. Your registration is now: %(state)s."
+        ) % {"state": registration.get_state_display()}, status=410, registration=registration)
+    if registration.hold_expires_at and registration.hold_expires_at <= timezone.now():
+        services.release_expired_holds(option_id=registration.option_id)
+        return _message(request, _("This link has expired"),
+                        _("The time to confirm has passed and the place was released. Please register again."),
+                        status=410)
+    try:
+        services.confirm(registration)
+    except services.RegistrationBusy as error:
+        response = _message(request, _("Please try again"), error.message, status=503)
+        response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
+        return response
+    except services.RegistrationError as error:
+        return _message(request, _("Nothing to confirm"), error.message, status=410)
+    return redirect("events_registration:status", registration.reference)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    try:
+        reference = read_cancel_token(token)
+    except TokenInvalid:
+        return _invalid_link(request)
+    registration = Registration.objects.select_related("option__occurrence__page").filter(
+        reference=reference, erased_at__isnull=True).first()
+    if registration is None:
+        return _invalid_link(request)
+    if not registration.is_active or registration.state in (
+            RegistrationState.ATTENDED, RegistrationState.NO_SHOW):
+        return _message(request, _("Nothing to cancel"), _(
+            "This link has been used already. Your registration is now: %(state)s."
+        ) % {"state": registration.get_state_display()}, status=410, registration=registration)
+    if request.method == "POST":
+        try:
+            services.cancel(registration)
+        except services.RegistrationError as error:
+            return _message(request, _("Nothing to cancel"), error.message, status=409)
+        return redirect("events_registration:status", registration.reference)
+    # A GET only asks: mail scanners that open links must not cancel anyone.
+    return render(request, "events/registration/cancel.html", {
+        "registration": registration, "occurrence": registration.option.occurrence,
+        "event": registration.option.occurrence.page.specific,
+    })
