@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
@@ -181,7 +182,10 @@ LANGUAGE_NAMES = {
 }
 
 # Each plugin's demo content, run by `manage.py load_demo_content` after the site's own pages.
-DEMO_CONTENT_LOADERS = []
+DEMO_CONTENT_LOADERS = [
+    "events.demo.load",
+    "directory.demo.load",
+]
 
 # Registration engine (events/registration); every value has a default there, see the README.
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "10/m")

@@ -1,0 +1,58 @@
+"""The offline map: district shapes from the shipped SVG, and centres projected onto it."""
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+SVG_PATH = Path(__file__).parent / "static" / "directory" / "saxony-districts.svg"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass(frozen=True)
+class Shape:
+    slug: str
+    css_class: str
+    d: str
+    label_x: float
+    label_y: float
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    width: int
+    height: int
+    lon0: float
+    lon1: float
+    lat0: float
+    lat1: float
+    shapes: tuple
+
+    def project(self, latitude, longitude):
+        """(x, y) in the SVG's coordinates: a linear projection over Saxony's bounding box."""
+        x = (float(longitude) - self.lon0) / (self.lon1 - self.lon0) * self.width
+        y = (self.lat1 - float(latitude)) / (self.lat1 - self.lat0) * self.height
+        return round(x, 1), round(y, 1)
+
+    def contains(self, latitude, longitude):
+        return self.lat0 <= float(latitude) <= self.lat1 and self.lon0 <= float(longitude) <= self.lon1
+
+
+@functools.cache
+def saxony_map():
+    root = ET.parse(SVG_PATH).getroot()
+    _x, _y, width, height = (float(v) for v in root.get("viewBox").split())
+    shapes = []
+    for element in root.iter(f"{SVG_NS}path"):
+        d = element.get("d")
+        points = [(float(x), float(y)) for x, y in re.findall(r"([\d.]+),([\d.]+)", d)]
+        shapes.append(Shape(
+            slug=element.get("data-district"),
+            css_class=element.get("class", ""),
+            d=d,
+            label_x=round(sum(p[0] for p in points) / len(points), 1),
+            label_y=round(sum(p[1] for p in points) / len(points), 1),
+        ))
+    return MapFrame(int(width), int(height), float(root.get("data-lon0")), float(root.get("data-lon1")),
+                    float(root.get("data-lat0")), float(root.get("data-lat1")), tuple(shapes))
