@@ -46,6 +46,19 @@ class HomePage(Page):
     def action_areas(self):
         return ProgrammePage.objects.live().public().child_of(self).order_by("number")
 
+    def upcoming_dates(self):
+        """The next event dates of every type in this page's language (repeats expanded)."""
+        if not self.upcoming_events_count:
+            return []
+        from events.queries import upcoming_occurrences
+
+        return upcoming_occurrences(self.locale, limit=self.upcoming_events_count)
+
+    def event_index(self):
+        from events.models import EventIndexPage
+
+        return EventIndexPage.objects.live().public().filter(locale=self.locale).first()
+
 
 class ProgrammePage(Page):
     """An action area of the programme ("Handlungsschwerpunkt")."""

@@ -1,0 +1,55 @@
+"""Admin viewsets for the event vocabularies, grouped under "Events" in the menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Audience, Category, EventLanguage, Organisation, Venue
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class EventLanguageViewSet(SnippetViewSet):
+    model = EventLanguage
+    icon = "globe"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    list_display = ["name", "website", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    list_display = ["name", "city", "district", "locale"]
+    list_filter = ["city", "district", "locale"]
+    list_export = ["name", "street", "postcode", "city", "district", "latitude", "longitude"]
+    search_fields = ["name", "city", "street"]
+
+
+class EventVocabularyGroup(SnippetViewSetGroup):
+    menu_label = _("Events")
+    menu_icon = "date"
+    menu_order = 250
+    items = (CategoryViewSet, AudienceViewSet, EventLanguageViewSet, OrganisationViewSet,
+             VenueViewSet)
