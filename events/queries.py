@@ -21,6 +21,15 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from .models import AbstractEventPage, Occurrence
 
+# Related rows that templates read per date (the registration engine's capacity rows):
+# prefetched when the relation exists, so rendering a list costs no query per row.
+OCCURRENCE_PREFETCHES = ("registration_options",)
+
+
+def occurrence_prefetches():
+    names = {rel.get_accessor_name() for rel in Occurrence._meta.related_objects}
+    return [name for name in OCCURRENCE_PREFETCHES if name in names]
+
 
 def event_page_models(event_type=None):
     """Concrete page models with dates (subclasses of AbstractEventPage), optionally of a type."""
@@ -196,7 +205,8 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         end = datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1),
                                         datetime.time.min, tzinfo=zone)
         before = min(before, end) if before else end
-    queryset = public_occurrences(locale, filters, now=now).select_related("venue")
+    queryset = (public_occurrences(locale, filters, now=now).select_related("venue")
+                .prefetch_related(*occurrence_prefetches()))
     queryset = _window_filter(queryset, after, before)
     occurrences = attach_pages(list(queryset))
     instances = expand(occurrences, after=after, before=before)

@@ -92,9 +92,10 @@ class AbstractEventPage(Page):
 
     def upcoming_dates(self):
         """This event's coming dates, repeats expanded, cancelled ones included and marked."""
-        from ..queries import expand
+        from ..queries import expand, occurrence_prefetches
 
-        occurrences = list(self.occurrences.select_related("venue").order_by("start"))
+        occurrences = list(self.occurrences.select_related("venue")
+                           .prefetch_related(*occurrence_prefetches()).order_by("start"))
         for occurrence in occurrences:
             occurrence.page = self
         return expand(occurrences, after=timezone.now())
