@@ -1,5 +1,6 @@
 """Shared fixtures: the site's page tree, languages, and the Chromium browser."""
 
+import importlib
 import os
 import shutil
 
@@ -9,6 +10,10 @@ from django.db import connection
 from wagtail.models import Locale, Site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Data migrations (groups, reference data) that transactional tests need back after a flush:
+# "module.function" taking (apps, schema_editor).
+RESTORE_DATA_MIGRATIONS = []
+
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
 # from a thread with a running loop unless told that this is safe (it is: no async code).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,6 +34,29 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in item.keywords and not has_chromium:
             item.add_marker(pytest.mark.skip(
                 reason=f"needs Chromium at {CHROMIUM} and the playwright package (make install)"))
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(request):
+    """Transactional tests (live server, concurrency) flush every table afterwards, taking the
+    data that migrations created with them. Put the page root, locales, home page and site
+    back before such a test, so each one starts from the state `migrate` leaves."""
+    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+    from wagtail.models import Page
+
+    if Site.objects.exists():
+        return
+    if not Page.objects.filter(depth=1).exists():
+        source, _created = Locale.objects.get_or_create(language_code="de")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=source))
+    homepage_migration = importlib.import_module("home.migrations.0002_locales_and_homepage")
+    homepage_migration.forwards(apps, None)
+    for migration in RESTORE_DATA_MIGRATIONS:
+        module_name, function_name = migration.rsplit(".", 1)
+        getattr(importlib.import_module(module_name), function_name)(apps, None)
 
 
 @pytest.fixture
