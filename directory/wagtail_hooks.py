@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
+    DeleteView,
     EditView,
     SnippetViewSet,
     SnippetViewSetGroup,
@@ -80,12 +81,25 @@ class ResponsibilityCreateView(_LimitDistrictChoices, CreateView):
     pass
 
 
-class ResponsibilityEditView(_LimitDistrictChoices, EditView):
+class _CheckDistrict:
+    """Generic edit and delete views check model permissions only; add the per-district check."""
+
+    district_action = "change"
+
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if not responsibility_policy.user_has_permission_for_instance(self.request.user, "change", obj):
+        if not responsibility_policy.user_has_permission_for_instance(
+                self.request.user, self.district_action, obj):
             raise PermissionDenied
         return obj
+
+
+class ResponsibilityEditView(_CheckDistrict, _LimitDistrictChoices, EditView):
+    pass
+
+
+class ResponsibilityDeleteView(_CheckDistrict, DeleteView):
+    district_action = "delete"
 
 
 class ResponsibilityViewSet(SnippetViewSet):
@@ -99,6 +113,7 @@ class ResponsibilityViewSet(SnippetViewSet):
     search_fields = ["contact_name", "department", "note"]
     add_view_class = ResponsibilityCreateView
     edit_view_class = ResponsibilityEditView
+    delete_view_class = ResponsibilityDeleteView
 
     def get_queryset(self, request):
         return responsibility_policy.instances_user_has_permission_for(request.user, "view") \
