@@ -275,5 +275,20 @@ class CancelBulkAction(RegistrationBulkAction):
         services.cancel(registration, user=user, message=message)
 
 
+class EraseBulkAction(RegistrationBulkAction):
+    """Data-subject requests: search the address, select its registrations, erase."""
+
+    display_name = _("Erase personal data")
+    action_type = "erase"
+    aria_label = _("Erase the personal data of the selected registrations")
+    classes = {"serious"}
+
+    @classmethod
+    def run(cls, registration, user=None):
+        from .privacy_ops import erase_registration
+
+        erase_registration(registration, user=user)
+
+
 BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, PromoteBulkAction, AttendedBulkAction,
-                NoShowBulkAction, CancelBulkAction]
+                NoShowBulkAction, CancelBulkAction, EraseBulkAction]

@@ -41,6 +41,7 @@ def build_email(registration: Registration, template: str):
         raise ValueError(f"unknown registration e-mail {template!r}")
     occurrence = registration.option.occurrence
     page = occurrence.page.specific
+    occurrence.page = page  # the calendar file reads the event's own fields (summary)
     with translation.override(registration.language), timezone.override("Europe/Berlin"):
         context = {
             "registration": registration, "option": registration.option,

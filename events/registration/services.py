@@ -201,8 +201,11 @@ def confirm(registration, *, now=None):
     return current
 
 
+CANCELLABLE = (S.PENDING, S.CONFIRMED, S.WAITLISTED, S.AWAITING_APPROVAL, S.APPROVED)
+
+
 def cancel(registration, *, message="", user=None, now=None):
-    allowed = {S.PENDING, S.CONFIRMED, S.WAITLISTED, S.AWAITING_APPROVAL, S.APPROVED}
+    allowed = set(CANCELLABLE)
     with transaction.atomic():
         option, current, emails = _transition(registration, allowed, action="cancelled", user=user,
                                               state=S.CANCELLED, message=message,
