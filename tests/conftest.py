@@ -12,7 +12,10 @@ from wagtail.models import Locale, Site
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Data migrations (groups, reference data) that transactional tests need back after a flush:
 # "module.function" taking (apps, schema_editor).
-RESTORE_DATA_MIGRATIONS = []
+RESTORE_DATA_MIGRATIONS = [
+    "events.migrations.0003_registration_managers_group.forwards",
+    "directory.migrations.0002_districts_and_editor_group.forwards",
+]
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
 # from a thread with a running loop unless told that this is safe (it is: no async code).
