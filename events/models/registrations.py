@@ -87,6 +87,14 @@ class RegistrationOption(models.Model):
     def __str__(self):
         return f"{self.occurrence} – {self.kind_label}"
 
+    def save(self, *args, **kwargs):
+        if not self.announced and self.occurrence_id:
+            from events.registration.changes import fingerprint
+
+            # What registrants are told from now on; a later change of the date notifies them.
+            self.announced = fingerprint(self.occurrence)
+        super().save(*args, **kwargs)
+
     @property
     def kind_label(self):
         from events.registration.kinds import get_kind

@@ -121,11 +121,6 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         reason = closed_reason(option, now)
         if reason:
             raise RegistrationError(reason[1], code=reason[0])
-        if not option.announced:
-            from .changes import fingerprint
-
-            option.announced = fingerprint(option.occurrence)
-            option.save(update_fields=["announced"])
         duplicate = Registration.objects.filter(
             occurrence_id=option.occurrence_id, email_normalised=email_normalised,
             state__in=ACTIVE_STATES, erased_at__isnull=True,

@@ -1,0 +1,132 @@
+"""50 parallel registrations for the last 5 places on PostgreSQL: exactly 5 places, 45 waiting.
+
+The control run switches the row lock off (EVENTS_REGISTRATION_LOCKING=False) and must oversell,
+which proves that the lock, not luck, keeps the count right.
+"""
+
+import threading
+import time
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from events.models import Registration, RegistrationState
+from events.registration import services
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("transactional_db")]
+PARALLEL = 50
+
+
+def fire(option, count=PARALLEL):
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker(index):
+        try:
+            barrier.wait()
+            registration = services.register(option, name=f"Person {index}",
+                                              email=f"p{index}@example.org", consent=True)
+            results.append(registration.state)
+        except services.RegistrationError as error:
+            errors.append(error.code)
+        except Exception as error:  # anything else would be a 500
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
+
+
+@pytest.fixture
+def slow_count(monkeypatch):
+    """Widen the window between counting and inserting, as a loaded server would."""
+    original = services.held_count
+
+    def slow(option):
+        value = original(option)
+        time.sleep(0.01)
+        return value
+
+    monkeypatch.setattr(services, "held_count", slow)
+
+
+def test_last_five_places_go_to_exactly_five_of_fifty_parallel_requests(make_option, slow_count):
+    option = make_option(capacity=5)
+    results, errors = fire(option)
+    assert errors == []
+    assert results.count(RegistrationState.PENDING) == 5
+    assert results.count(RegistrationState.WAITLISTED) == 45
+    rows = Registration.objects.filter(option=option)
+    assert rows.count() == 50
+    assert rows.values("email_normalised").distinct().count() == 50
+
+
+def test_without_a_waiting_list_45_are_told_the_date_is_full(make_option, slow_count):
+    option = make_option(capacity=5, waitlist_enabled=False)
+    results, errors = fire(option)
+    assert results.count(RegistrationState.PENDING) == 5
+    assert sorted(set(errors)) == ["full"] and len(errors) == 45
+
+
+def test_same_address_fifty_times_in_parallel_is_recorded_once(make_option):
+    option = make_option(capacity=5)
+    barrier = threading.Barrier(20)
+    outcomes = []
+
+    def worker():
+        try:
+            barrier.wait()
+            services.register(option, name="Ada", email="ada@example.org", consent=True)
+            outcomes.append("ok")
+        except services.RegistrationError as error:
+            outcomes.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(20)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert outcomes.count("ok") == 1 and outcomes.count("duplicate") == 19
+
+
+def test_control_run_without_the_lock_oversells(make_option, slow_count):
+    option = make_option(capacity=5)
+    with override_settings(EVENTS_REGISTRATION_LOCKING=False):
+        results, errors = fire(option)
+    held = results.count(RegistrationState.PENDING)
+    assert held > 5, "without the row lock the date should have been oversold"
+
+
+def test_stuck_lock_answers_busy_quickly(make_option):
+    option = make_option(capacity=5)
+    locked = threading.Event()
+    release = threading.Event()
+
+    def holder():
+        from django.db import transaction
+
+        with transaction.atomic():
+            type(option).objects.select_for_update().get(pk=option.pk)
+            locked.set()
+            release.wait(5)
+        connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    locked.wait(5)
+    started = time.monotonic()
+    try:
+        with override_settings(REGISTRATION_LOCK_TIMEOUT_MS=200):
+            with pytest.raises(services.RegistrationBusy):
+                services.register(option, name="A", email="a@example.org", consent=True)
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+        thread.join()
