@@ -249,9 +249,8 @@ def test_demo_content_names_every_seed_centre_in_german_and_english(client, demo
 
 
 def test_demo_loader_is_idempotent(demo_content):
-    from home.demo.context import DemoContext
-
     from directory.demo import load
+    from home.demo.context import DemoContext
 
     ctx = DemoContext()
     load(ctx)
