@@ -256,3 +256,15 @@ def test_demo_loader_is_idempotent(demo_content):
     load(ctx)
     assert (ctx.created, ctx.updated) == (0, 0)
     assert ctx.unchanged > 0
+
+
+def test_admin_edit_and_snippet_listings_render_for_editors(client, sample_centres, matrix):
+    admin = User.objects.create_superuser("root", password="pw")
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/{sample_centres['leipzig'].pk}/edit/").status_code == 200
+    for model in ["service", "targetgroup", "counsellinglanguage", "institution", "district",
+                  "responsibilityentry", "districteditorassignment"]:
+        assert client.get(f"/admin/snippets/directory/{model}/").status_code == 200, model
+    listing = client.get("/admin/snippets/directory/responsibilityentry/?district="
+                         f"{matrix['meissen'].district_id}").content.decode()
+    assert f'/edit/{matrix["meissen"].pk}/' in listing and f'/edit/{matrix["leipzig"].pk}/' not in listing
