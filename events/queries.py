@@ -191,11 +191,12 @@ def expand(occurrences, after=None, before=None):
             instance.start, instance.end = start, end
             instance.is_recurring_instance = True
             instances.append(instance)
-    instances.sort(key=lambda item: (item.start, item.page.title if item.page else "", item.pk))
+    instances.sort(key=lambda item: (item.start, item.pk))
     return instances
 
 
-def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, limit=None):
+def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, limit=None,
+                         attach=True):
     """Dates (repeats expanded) of public event pages, specific pages attached.
 
     Upcoming: dates not yet over, soonest first (repeats up to the horizon). `past=True`:
@@ -219,8 +220,13 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
     queryset = (public_occurrences(locale, filters, now=now).select_related("venue")
                 .prefetch_related(*occurrence_prefetches()))
     queryset = _window_filter(queryset, after, before)
-    occurrences = attach_pages(list(queryset))
-    instances = expand(occurrences, after=after, before=before)
+    if limit is not None and not past:
+        # Only the first `limit` single dates can make it, plus any repeating date.
+        rows = (list(queryset.filter(repeat_frequency="").order_by("start", "pk")[:limit])
+                + list(queryset.exclude(repeat_frequency="")))
+    else:
+        rows = list(queryset)
+    instances = expand(rows, after=after, before=before)
     if past:
         instances = [item for item in instances if item.end <= now]
         instances.reverse()
@@ -228,7 +234,7 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         instances = [item for item in instances if item.end > now]
     if limit is not None:
         instances = instances[:limit]
-    return instances
+    return attach_pages(instances) if attach else instances
 
 
 def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):

@@ -137,7 +137,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..filters import EventFilterForm
-        from ..queries import upcoming_occurrences
+        from ..queries import attach_pages, upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)
         past = request.GET.get("view") == "past"
@@ -148,10 +148,11 @@ class EventIndexPage(Page):
             form.cleaned_data = {k: v for k, v in form.cleaned_data.items()
                                  if k not in form.errors}
             filters = form.filters()
-        dates = upcoming_occurrences(self.locale, filters, past=past)
+        dates = upcoming_occurrences(self.locale, filters, past=past, attach=False)
         per_page = int(getattr(settings, "EVENTS_LISTING_PER_PAGE", 20))
         paginator = Paginator(dates, per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.object_list = attach_pages(list(page_obj.object_list))
         query = request.GET.copy()
         query.pop("page", None)
         feed_query = {key: value for key, value in query.items()
