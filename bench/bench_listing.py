@@ -1,8 +1,7 @@
 """Event listing and home page: SQL queries and render time for 10 and for 1,000 events."""
 
-from bench_feeds import build_events, client, measure, teardown  # sets up Django and the DB
-
 from _setup import best_of  # noqa: I001
+from bench_feeds import build_events, client, measure, teardown  # sets up Django and the DB
 
 PATHS = {"listing": "/de/veranstaltungen/", "listing, page 5": "/de/veranstaltungen/?page=5",
          "listing, past": "/de/veranstaltungen/?view=past", "home": "/de/",
