@@ -15,6 +15,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -153,8 +155,6 @@ def attach_pages(occurrences, relations=True):
         by_type.setdefault(content_type_id, []).append(page_id)
     pages = {}
     for model in event_page_models():
-        from django.contrib.contenttypes.models import ContentType
-
         ids = by_type.get(ContentType.objects.get_for_model(model).pk)
         if not ids:
             continue
@@ -239,8 +239,6 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
 
 def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):
     """Occurrence rows for a calendar feed (repeats not expanded), specific pages attached."""
-    from django.conf import settings
-
     now = now or timezone.now()
     if past_days is None:
         past_days = int(getattr(settings, "EVENTS_FEED_PAST_DAYS", 180))

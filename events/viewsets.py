@@ -6,28 +6,27 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Audience, Category, EventLanguage, Organisation, Venue
 
 
-class CategoryViewSet(SnippetViewSet):
+class VocabularyViewSet(SnippetViewSet):
+    """Name + slug terms in every language; filters and the API use the slug."""
+
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "slug"]
+
+
+class CategoryViewSet(VocabularyViewSet):
     model = Category
     icon = "tag"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "slug"]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(VocabularyViewSet):
     model = Audience
     icon = "group"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "slug"]
 
 
-class EventLanguageViewSet(SnippetViewSet):
+class EventLanguageViewSet(VocabularyViewSet):
     model = EventLanguage
     icon = "globe"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "slug"]
 
 
 class OrganisationViewSet(SnippetViewSet):
