@@ -6,3 +6,21 @@ class TrainingsConfig(AppConfig):
     name = "trainings"
     verbose_name = _("Trainings")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from events.registration.kinds import RegistrationKind, register_kind
+        from events.registration.signals import registration_changed
+
+        from . import signals
+        from .forms import ParticipantFields
+        from .models import TrainingModulePage
+
+        register_kind(RegistrationKind(
+            name="participant", label=_("Participant"), form_class=ParticipantFields,
+            default_waitlist=True, default_requires_approval=False, public=True))
+        page_published.connect(signals.create_session_places, sender=TrainingModulePage,
+                               dispatch_uid="trainings_session_places")
+        registration_changed.connect(signals.send_certificate_when_attended,
+                                     dispatch_uid="trainings_certificate")

@@ -184,6 +184,7 @@ LANGUAGE_NAMES = {
 # Each plugin's demo content, run by `manage.py load_demo_content` after the site's own pages.
 DEMO_CONTENT_LOADERS = [
     "events.demo.load",
+    "trainings.demo.load",
     "directory.demo.load",
 ]
 
@@ -192,3 +193,8 @@ REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "10/m")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "180"))
 REGISTRATION_CONSENT_VERSION = os.environ.get("REGISTRATION_CONSENT_VERSION", "2026-01")
 EVENTS_PRIVACY_PAGE_URL_RESOLVER = "home.privacy.privacy_page_url"
+
+# Trainings (README "Trainings"): who hears of in-house requests – these addresses, or else
+# the active users of the group.
+TRAININGS_NOTIFY_EMAILS = env_list("TRAININGS_NOTIFY_EMAILS")
+TRAININGS_NOTIFY_GROUP = "Training editors"

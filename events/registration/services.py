@@ -16,6 +16,7 @@ from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
 
 from . import conf
 from .counts import refresh_count
+from .signals import registration_changed
 
 logger = logging.getLogger(__name__)
 S = RegistrationState
@@ -176,6 +177,8 @@ def _transition(registration, allowed, *, action, user=None, now=None, **changes
             setattr(current, field, value)
         current.save()
         _log(current, action, user=user)
+        transaction.on_commit(lambda: registration_changed.send(
+            sender=Registration, registration=current, action=action))
         emails = []
         if was_holding and not current.holds_place:
             emails = _promote_waiting(option, now=now, user=user)

@@ -1,0 +1,59 @@
+"""Anonymous feedback on sessions.
+
+Answers are not linked to registrations: `FeedbackResponse` has no reference to a person,
+and the one-time check lives in a separate table (`FeedbackReceipt`) holding only a keyed
+hash (HMAC with SECRET_KEY) of the registration reference, with no timestamp and no link to
+the answer. `FeedbackInvitation` records whom we invited (so the command runs once per person)
+and knows nothing about answers.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+RATING = [MinValueValidator(1), MaxValueValidator(5)]
+QUESTIONS = {
+    "overall": _("Overall, how satisfied are you with the session?"),
+    "content": _("How useful was the content for your work?"),
+    "trainer": _("How well did the trainer explain and moderate?"),
+    "organisation": _("How well was the session organised?"),
+}
+
+
+class FeedbackResponse(models.Model):
+    occurrence = models.ForeignKey("events.Occurrence", on_delete=models.CASCADE,
+                                   related_name="feedback_responses", verbose_name=_("session"))
+    module = models.ForeignKey("trainings.TrainingModulePage", null=True, on_delete=models.SET_NULL,
+                               related_name="feedback_responses", verbose_name=_("module"))
+    overall = models.PositiveSmallIntegerField(_("overall"), validators=RATING)
+    content = models.PositiveSmallIntegerField(_("usefulness of the content"), validators=RATING)
+    trainer = models.PositiveSmallIntegerField(_("trainer"), validators=RATING)
+    organisation = models.PositiveSmallIntegerField(_("organisation"), validators=RATING)
+    comment = models.TextField(_("comment"), blank=True, max_length=3000)
+    # The day only: a time would let someone match answers with the order of invitations.
+    submitted_on = models.DateField(_("submitted on"))
+
+    class Meta:
+        verbose_name = _("feedback response")
+        verbose_name_plural = _("feedback responses")
+
+    def __str__(self):
+        return f"{_('Feedback')} {self.pk}"
+
+
+class FeedbackReceipt(models.Model):
+    """One row per answered invitation: the keyed hash of the reference, nothing else."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+
+    def __str__(self):
+        return self.token_hash[:8]
+
+
+class FeedbackInvitation(models.Model):
+    registration = models.OneToOneField("events.Registration", on_delete=models.CASCADE,
+                                        related_name="+")
+    sent_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.registration_id} {self.sent_at:%Y-%m-%d}"

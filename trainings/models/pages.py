@@ -1,0 +1,239 @@
+"""The programme page (listing with filters, in-house request form) and the module page."""
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from events.models import AbstractEventPage
+
+from ..choices import DeliveryMode, Format, Topic
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+DEFAULT_FUNDING_NOTICE = (
+    "Das Förderprogramm „Integration durch Qualifizierung (IQ)“ wird durch das "
+    "Bundesministerium für Arbeit und Soziales und die Bundesagentur für Arbeit gefördert."
+)
+
+
+class TrainingProgrammePage(RoutablePageMixin, Page):
+    """The overall programme: introduction, modules with filters, next sessions, request form."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES,
+                          help_text=_("What the programme offers and for whom."))
+    request_intro = models.TextField(
+        _("in-house training text"), blank=True, max_length=1000,
+        help_text=_("Shown above the form with which an organisation asks for a training for "
+                    "its own team."))
+    funding_notice = models.TextField(
+        _("funding notice"), max_length=600, default=DEFAULT_FUNDING_NOTICE,
+        help_text=_("Printed on attendance certificates and shown on module pages."))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"), FieldPanel("request_intro"), FieldPanel("funding_notice"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("request_intro"), APIField("funding_notice")]
+    # Any parent (the site puts it under its action-area page); one programme per parent.
+    subpage_types = ["trainings.TrainingModulePage"]
+    max_count_per_parent = 1
+    template = "trainings/training_programme_page.html"
+
+    class Meta:
+        verbose_name = _("training programme")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import ModuleFilterForm
+        from ..queries import module_listing, next_sessions
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ModuleFilterForm(request.GET or None, locale=self.locale)
+        if form.is_bound and not form.is_valid():
+            form.cleaned_data = {k: v for k, v in form.cleaned_data.items()
+                                 if k not in form.errors}
+        filters = form.filters() if form.is_bound else {}
+        context.update({
+            "filter_form": form,
+            "filtered": any(filters.values()),
+            "modules": module_listing(self, filters),
+            "next_sessions": next_sessions(self, limit=int(
+                getattr(settings, "TRAININGS_NEXT_SESSIONS", 6))),
+        })
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @path("anfrage/", name="inhouse_request")
+    def inhouse_request(self, request):
+        from ..views import inhouse_request
+
+        return inhouse_request(request, self)
+
+    @path("anfrage/<str:reference>/", name="inhouse_request_sent")
+    def inhouse_request_sent(self, request, reference):
+        from ..models import InHouseRequest
+
+        inhouse = InHouseRequest.objects.filter(reference=reference, programme=self).first()
+        if inhouse is None:
+            return redirect(self.url)
+        return TemplateResponse(request, "trainings/inhouse_request_sent.html",
+                                {"page": self, "inhouse": inhouse})
+
+
+class SessionsField(serializers.Field):
+    """Upcoming sessions with live remaining places (the registration engine's cached counts)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return page.sessions_for_api()
+
+
+class TrainersField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return [{"id": trainer.pk, "name": trainer.name, "bio": trainer.bio}
+                for trainer in page.trainers.all()]
+
+
+class TrainingModulePage(AbstractEventPage):
+    """One module of the programme; its dates (events core occurrences) are the sessions."""
+
+    event_type = "training"
+
+    topic = models.CharField(_("topic"), max_length=40, choices=Topic.choices,
+                             help_text=_("Which strand of the programme the module belongs to."))
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices,
+                              default=Format.COURSE,
+                              help_text=_("Training course, practice training or information event."))
+    delivery_mode = models.CharField(_("delivery"), max_length=20, choices=DeliveryMode.choices,
+                                     default=DeliveryMode.IN_PERSON,
+                                     help_text=_("In person, online or hybrid."))
+    learning_goals = RichTextField(_("learning goals"), blank=True, features=TEXT_FEATURES,
+                                   help_text=_("What participants can do afterwards."))
+    contents = RichTextField(_("contents"), blank=True, features=TEXT_FEATURES,
+                             help_text=_("Topics covered in the module."))
+    methods = RichTextField(_("methods"), blank=True, features=TEXT_FEATURES,
+                            help_text=_("How the module works, e.g. input, case studies, role play."))
+    duration = models.CharField(_("duration"), max_length=100, blank=True,
+                                help_text=_("E.g. “1 day (6 hours)”; printed on the certificate."))
+    prerequisites = models.TextField(_("prerequisites"), blank=True, max_length=1000,
+                                     help_text=_("What participants need to bring or know."))
+    trainers = ParentalManyToManyField("trainings.Trainer", blank=True, related_name="+",
+                                       verbose_name=_("trainers"),
+                                       help_text=_("Who leads the module."))
+    max_group_size = models.PositiveSmallIntegerField(
+        _("maximum group size"), default=16,
+        help_text=_("Default number of places of each new session; change a session's places "
+                    "under “Registration places”."))
+    cost = models.CharField(_("cost"), max_length=200, blank=True,
+                            help_text=_("Leave empty when the module is free of charge."))
+    certificate_issued = models.BooleanField(
+        _("attendance certificate"), default=True,
+        help_text=_("Attendees receive a certificate of attendance (PDF) by e-mail."))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("format"), FieldPanel("delivery_mode")],
+                      heading=_("Classification")),
+        FieldPanel("audiences"),
+        InlinePanel("occurrences", label=_("Sessions"), min_num=1,
+                    help_text=_("Each session gets “maximum group size” places when the page is "
+                                "published; change them under “Registration places”.")),
+        MultiFieldPanel([FieldPanel("learning_goals"), FieldPanel("contents"),
+                         FieldPanel("methods")], heading=_("Content")),
+        FieldPanel("body"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("duration"), FieldPanel("max_group_size")]),
+            FieldPanel("prerequisites"),
+            FieldRowPanel([FieldPanel("cost"), FieldPanel("certificate_issued")]),
+        ], heading=_("Practical details")),
+        FieldPanel("trainers"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("languages"),
+                         FieldPanel("organisers")], heading=_("More classification")),
+        FieldPanel("venue"),
+        InlinePanel("documents", label=_("Related documents")),
+        MultiFieldPanel([
+            FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+        ], heading=_("Contact")),
+        FieldPanel("image"),
+    ]
+    search_fields = AbstractEventPage.search_fields + [
+        index.SearchField("learning_goals"), index.SearchField("contents"),
+        index.FilterField("topic"), index.FilterField("format"),
+    ]
+    api_fields = AbstractEventPage.api_fields + [
+        APIField("topic"), APIField("format"), APIField("delivery_mode"),
+        APIField("learning_goals"), APIField("contents"), APIField("methods"),
+        APIField("duration"), APIField("prerequisites"), APIField("max_group_size"),
+        APIField("cost"), APIField("certificate_issued"), APIField("documents"),
+        APIField("trainer_list", serializer=TrainersField()),
+        APIField("sessions", serializer=SessionsField()),
+    ]
+    parent_page_types = ["trainings.TrainingProgrammePage"]
+    subpage_types = []
+    template = "trainings/training_module_page.html"
+
+    class Meta:
+        verbose_name = _("training module")
+        verbose_name_plural = _("training modules")
+
+    @property
+    def is_free(self):
+        return not self.cost.strip()
+
+    def programme(self):
+        return TrainingProgrammePage.objects.filter(
+            path=self.path[:-self.steplen]).first() if self.depth > 1 else None
+
+    def sessions_for_api(self):
+        from events.registration.summary import registration_summary
+
+        sessions = []
+        for occurrence in self.upcoming_dates():
+            venue = occurrence.venue or self.venue
+            sessions.append({
+                "id": occurrence.pk, "uid": str(occurrence.uid),
+                "start": occurrence.start.isoformat(), "end": occurrence.end.isoformat(),
+                "status": occurrence.status,
+                "venue": {"name": venue.name, "city": venue.city} if venue else None,
+                "online": bool(occurrence.online_url),
+                "registration": [item.as_api() for item in registration_summary(occurrence)],
+            })
+        return sessions
+
+
+class ModuleDocument(Orderable):
+    page = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE,
+                                 related_name="+", verbose_name=_("document"),
+                                 help_text=_("Handout, programme or slides (PDF preferred)."))
+    title = models.CharField(_("link text"), max_length=200, blank=True,
+                             help_text=_("Leave empty to use the document's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [APIField("document"), APIField("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related document")
+        verbose_name_plural = _("related documents")
+
+    @property
+    def label(self):
+        return self.title or self.document.title

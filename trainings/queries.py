@@ -1,0 +1,64 @@
+"""Reading modules and sessions of a programme for its listing: a fixed number of queries."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from events.queries import EventFilters, attach_pages, expand, public_occurrences
+
+from .models import TrainingModulePage
+
+
+def _upcoming_rows(programme, now):
+    """Occurrence rows of the programme's live modules that may still have an instance."""
+    rows = (public_occurrences(programme.locale, EventFilters(event_type="training"), now=now)
+            .filter(page__path__startswith=programme.path, page__depth=programme.depth + 1)
+            .filter(Q(end__gt=now) | (~Q(repeat_frequency="") & (
+                Q(repeat_until__isnull=True) | Q(repeat_until__gte=now.date()))))
+            .select_related("venue").order_by("start", "pk"))
+    return expand(list(rows), after=now)
+
+
+def module_listing(programme, filters, now=None):
+    """Live modules of the programme matching `filters`, each with `.next_session` (or None).
+
+    Queries: modules, their audiences, languages and trainers (prefetch), and the upcoming
+    dates of all modules at once; none per module or session.
+    """
+    now = now or timezone.now()
+    modules = (TrainingModulePage.objects.live().child_of(programme).defer_streamfields()
+               .select_related("venue", "category")
+               .prefetch_related("audiences", "languages", "trainers")
+               .order_by("path"))
+    for field in ("topic", "format", "delivery_mode"):
+        if filters.get(field):
+            modules = modules.filter(**{field: filters[field]})
+    if filters.get("audience"):
+        modules = modules.filter(audiences__slug=filters["audience"])
+    if filters.get("language"):
+        modules = modules.filter(languages__slug=filters["language"])
+    if filters.get("city"):
+        city = filters["city"]
+        modules = modules.filter(Q(venue__city__iexact=city)
+                                 | Q(occurrences__venue__city__iexact=city,
+                                     occurrences__end__gt=now)).distinct()
+    sessions = _upcoming_rows(programme, now)
+    next_by_page = {}
+    for occurrence in sessions:
+        if not occurrence.is_cancelled:
+            next_by_page.setdefault(occurrence.page_id, occurrence)
+    result = []
+    for module in modules:
+        module.next_session = next_by_page.get(module.pk)
+        if module.next_session is not None:
+            module.next_session.page = module
+        if filters.get("upcoming") and module.next_session is None:
+            continue
+        result.append(module)
+    return result
+
+
+def next_sessions(programme, limit=6, now=None):
+    """The next `limit` sessions across the programme's modules, pages attached."""
+    now = now or timezone.now()
+    sessions = [item for item in _upcoming_rows(programme, now)][:limit]
+    return attach_pages(sessions, relations=False)

@@ -1,0 +1,12 @@
+"""Public routes of the trainings plugin; the site includes them inside i18n_patterns."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "trainings"
+
+urlpatterns = [
+    path("certificate/<str:reference>/", views.certificate, name="certificate"),
+    path("feedback/<str:token>/", views.feedback, name="feedback"),
+]

@@ -1,0 +1,101 @@
+"""Public views: the in-house request form (a route of the programme page), the certificate
+download behind the registration's reference, and the anonymous feedback form."""
+
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from events.models import Registration, RegistrationState
+from events.registration import ratelimit
+
+from . import services
+from .certificates import certificate_filename, render_certificate
+from .emails import read_feedback_token
+from .forms import FeedbackForm, InHouseRequestForm
+from .models import TrainingModulePage
+
+
+def inhouse_request(request, programme):
+    initial = {}
+    module_id = request.GET.get("module", "")
+    if module_id.isdigit():
+        initial["module"] = int(module_id)
+    status = 200
+    if request.method == "POST":
+        form = InHouseRequestForm(request.POST, programme=programme)
+        if not ratelimit.allow(request, scope="trainings-inhouse"):
+            form.add_error(None, _("Too many requests from your connection. Please wait a few "
+                                   "minutes and try again."))
+            status = 429
+        elif form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            inhouse = services.submit_inhouse_request(
+                programme=programme, data=data, language=(get_language() or "de").split("-")[0])
+            return redirect(programme.url + programme.reverse_subpage(
+                "inhouse_request_sent", args=[inhouse.reference]))
+        else:
+            form.fresh_bot_fields()
+            status = 400
+    elif request.method == "GET":
+        form = InHouseRequestForm(initial=initial, programme=programme)
+    else:
+        return HttpResponse(status=405)
+    return TemplateResponse(request, "trainings/inhouse_request.html",
+                            {"page": programme, "form": form}, status=status)
+
+
+def certificate(request, reference):
+    """The PDF for an attended participant; the reference (192 random bits) is the key."""
+    registration = (Registration.objects.select_related("option__occurrence__page")
+                    .filter(reference=reference, state=RegistrationState.ATTENDED,
+                            erased_at__isnull=True, option__kind=services.PARTICIPANT).first())
+    if registration is None:
+        raise Http404
+    page = TrainingModulePage.objects.filter(pk=registration.occurrence.page_id).first()
+    if page is None or not page.certificate_issued:
+        raise Http404
+    response = HttpResponse(render_certificate(registration), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(registration)}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request, token):
+    try:
+        reference = read_feedback_token(token)
+    except signing.BadSignature:
+        return _message(request, _("This link is not valid"),
+                        _("Please use the link from your e-mail exactly as it is."), status=400)
+    try:
+        registration = services.feedback_registration(reference)
+    except services.TrainingsError as error:
+        status = 410 if error.code == "answered" else 404
+        return _message(request, _("Feedback"), error.message, status=status)
+    page = registration.occurrence.page.specific
+    status = 200
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            try:
+                services.submit_feedback(reference, **form.cleaned_data)
+            except services.TrainingsError as error:
+                return _message(request, _("Feedback"), error.message, status=410)
+            return _message(request, _("Thank you for your feedback"),
+                            _("Your answers help us improve the programme."))
+        status = 400
+    else:
+        form = FeedbackForm()
+    return render(request, "trainings/feedback_form.html",
+                  {"form": form, "event": page, "occurrence": registration.occurrence},
+                  status=status)
+
+
+def _message(request, title, text, status=200):
+    return render(request, "events/registration/message.html",
+                  {"title": title, "text": text}, status=status)
