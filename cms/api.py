@@ -1,15 +1,32 @@
-"""The one API router under /api/v2/: Wagtail's endpoints and the plugins' own."""
+"""The one API router under /api/v2/: Wagtail's endpoints and the plugins' own.
+
+Wagtail endpoints get the site's error shape (`{"detail": ...}`) through `JSONErrorsMixin`;
+the pages endpoint adds the site's filters (cms/headless/pages.py). Endpoints that are plain
+DRF views (occurrences, registrations) are mounted in cms/urls.py before this router.
+Every endpoint registered here appears in the OpenAPI document (cms/openapi.py).
+"""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from directory.api import CentresAPIViewSet, ResponsibilitiesAPIViewSet
 
+from .headless.errors import JSONErrorsMixin
+from .headless.pages import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
+from .headless.preview import PagePreviewAPIViewSet
+
+
+class SiteCentresAPIViewSet(JSONErrorsMixin, CentresAPIViewSet):
+    pass
+
+
+class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, ResponsibilitiesAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
-api_router.register_endpoint("centres", CentresAPIViewSet)
-api_router.register_endpoint("responsibilities", ResponsibilitiesAPIViewSet)
+api_router.register_endpoint("pages", SitePagesAPIViewSet)
+api_router.register_endpoint("images", SiteImagesAPIViewSet)
+api_router.register_endpoint("documents", SiteDocumentsAPIViewSet)
+api_router.register_endpoint("centres", SiteCentresAPIViewSet)
+api_router.register_endpoint("responsibilities", SiteResponsibilitiesAPIViewSet)
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)

@@ -2,19 +2,30 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .headless import views as headless_views
+from .headless.errors import api_not_found
+from .headless.occurrences import OccurrencesAPIView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Dates with every filter and privacy rule of the HTML listing (cms/headless/occurrences.py)
+    # replace the registration engine's plain listing at the same address.
+    path("api/v2/occurrences/", OccurrencesAPIView.as_view(), name="api_occurrences"),
     # The registration engine's endpoints sit beside Wagtail's, before its router.
     path("api/v2/", include("events.registration.api_urls")),
     path("api/v2/", api_router.urls),
+    path("api/schema/", headless_views.schema, name="api_schema"),
+    path("api/docs/", headless_views.docs, name="api_docs"),
+    re_path(r"^api/", api_not_found),
+    path("examples/", headless_views.examples, name="examples"),
+    path("examples/<path:path>", headless_views.examples),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("events.urls")),  # calendar feeds, no language prefix
 ]

@@ -21,3 +21,5 @@ WHITENOISE_AUTOREFRESH = True
 # Registration: no rate limit and no minimum fill-in time unless a test switches them on.
 REGISTRATION_RATE_LIMIT = "0"
 REGISTRATION_MIN_SUBMIT_SECONDS = 0
+# API writes: no per-client limit unless a test switches it on (tests/api/test_cors_ratelimit.py).
+API_WRITE_RATE_LIMIT = "0"

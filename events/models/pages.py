@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -85,6 +86,10 @@ class AbstractEventPage(Page):
         APIField("languages"), APIField("organisers"), APIField("venue"),
         APIField("contact_name"), APIField("contact_email"), APIField("contact_phone"),
         APIField("image"),
+        # Ready-made sizes for front ends: {url, full_url, width, height, alt}.
+        APIField("image_card", serializer=ImageRenditionField("fill-800x450", source="image")),
+        APIField("image_thumbnail", serializer=ImageRenditionField("fill-400x225", source="image")),
+        APIField("image_wide", serializer=ImageRenditionField("width-1600", source="image")),
     ]
 
     class Meta:

@@ -1,0 +1,1 @@
+"""The headless API beside Wagtail's: page filters, conditional GET, preview, schema, docs."""

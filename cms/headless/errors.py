@@ -1,0 +1,32 @@
+"""One error shape for every API endpoint: `{"detail": "..."}` or `{"errors": {field: [...]}}`."""
+
+from django.http import Http404, JsonResponse
+from rest_framework import status
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+
+
+class JSONErrorsMixin:
+    """Wagtail's endpoints answer `{"message": ...}`; add `detail` (the project's key) to it.
+
+    `message` stays for clients written against stock Wagtail.
+    """
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            message = str(exc) or "Not found."
+            return Response({"detail": message, "message": message},
+                            status=status.HTTP_404_NOT_FOUND)
+        if isinstance(exc, BadRequestError):
+            return Response({"detail": str(exc), "message": str(exc)},
+                            status=status.HTTP_400_BAD_REQUEST)
+        response = super().handle_exception(exc)
+        data = getattr(response, "data", None)
+        if isinstance(data, dict) and "detail" in data and "errors" not in data:
+            response.data = {"detail": str(data["detail"])}
+        return response
+
+
+def api_not_found(request, *args, **kwargs):
+    """Any other path under /api/: JSON, not the site's HTML 404 page."""
+    return JsonResponse({"detail": "No API endpoint at this address."}, status=404)

@@ -1,0 +1,206 @@
+"""The pages endpoint with the site's filters, translations, and privacy-safe documents.
+
+Filters (all optional, combined with AND; empty values do not filter):
+
+- `section=<slug or id>`: pages below that page (any locale's page with the slug)
+- `category=<slug>`, `audience=<slug>`: event pages (every event type) with that term
+- `city=<name>`: event pages with a venue there, and pages with a `city` field (centres)
+- `date_from=YYYY-MM-DD`, `date_to=YYYY-MM-DD`: event pages with a date in the range
+- Wagtail's own: `type`, `locale`, `translation_of`, `child_of`, `descendant_of`, `search` …
+
+A wrong value answers 400 `{"detail": "...", "message": "..."}`.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction, get_page_models
+
+from events.models import Occurrence
+from events.queries import event_page_models, public_occurrences
+
+from .errors import JSONErrorsMixin
+
+CONTENT_FILTERS = ["section", "category", "audience", "city", "date_from", "date_to"]
+
+
+def parse_date(request, name):
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise BadRequestError(f"{name}: enter a date as YYYY-MM-DD") from error
+
+
+def date_range(request):
+    """(date_from, date_to) from the query string; 400 for a wrong or reversed range."""
+    date_from, date_to = parse_date(request, "date_from"), parse_date(request, "date_to")
+    if date_from and date_to and date_to < date_from:
+        raise BadRequestError("date_to: must not be before date_from")
+    return date_from, date_to
+
+
+def day_bounds(date_from, date_to):
+    """Aware datetimes [after, before) covering whole days in the site's time zone."""
+    zone = timezone.get_current_timezone()
+    after = before = None
+    if date_from:
+        after = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
+    if date_to:
+        before = datetime.datetime.combine(date_to + datetime.timedelta(days=1),
+                                           datetime.time.min, tzinfo=zone)
+    return after, before
+
+
+def event_pages_condition(category="", audience="", city=""):
+    """Q on `pk` for event pages of every type with the category/audience/venue city."""
+    condition = Q(pk__in=[])
+    for model in event_page_models():
+        pages = model.objects.all()
+        if category:
+            pages = pages.filter(category__slug=category)
+        if audience:
+            pages = pages.filter(audiences__slug=audience)
+        if city:
+            pages = pages.filter(Q(venue__city__iexact=city)
+                                 | Q(occurrences__venue__city__iexact=city))
+        condition |= Q(pk__in=pages.values("pk"))
+    return condition
+
+
+def city_pages_condition(city):
+    """Q on `pk` for event pages in `city` and pages of any type with a `city` field."""
+    condition = event_pages_condition(city=city)
+    for model in get_page_models():
+        if model._meta.abstract:
+            continue
+        try:
+            field = model._meta.get_field("city")
+        except Exception:  # noqa: BLE001 - no such field
+            continue
+        if isinstance(field, models.CharField) and field.model is model:
+            condition |= Q(pk__in=model.objects.filter(city__iexact=city).values("pk"))
+    return condition
+
+
+def page_ids_with_dates(date_from, date_to):
+    """Ids of public event pages with a date (repeats expanded) in [date_from, date_to]."""
+    after, before = day_bounds(date_from, date_to)
+    rows = public_occurrences("all")
+    single = rows.filter(repeat_frequency="")
+    if after is not None:
+        single = single.filter(end__gt=after)
+    if before is not None:
+        single = single.filter(start__lt=before)
+    ids = set(single.values_list("page_id", flat=True).distinct())
+    repeating = rows.exclude(repeat_frequency="").exclude(page_id__in=ids)
+    if before is not None:
+        repeating = repeating.filter(start__lt=before)
+    if after is not None:
+        repeating = repeating.filter(Q(repeat_until__isnull=True)
+                                     | Q(repeat_until__gte=after.date()))
+    for occurrence in repeating.only(*[f.attname for f in Occurrence._meta.concrete_fields]):
+        if occurrence.page_id not in ids and next(
+                iter(occurrence.instances(after=after, before=before)), None):
+            ids.add(occurrence.page_id)
+    return ids
+
+
+class ContentFilter(BaseFilterBackend):
+    """The site's filters: section, category, audience, city and date range."""
+
+    def filter_queryset(self, request, queryset, view):
+        params = {name: request.GET.get(name, "").strip() for name in CONTENT_FILTERS}
+        if params["section"]:
+            queryset = queryset.filter(self.section_condition(params["section"], view))
+        if params["category"] or params["audience"]:
+            queryset = queryset.filter(event_pages_condition(params["category"],
+                                                             params["audience"]))
+        if params["city"]:
+            queryset = queryset.filter(city_pages_condition(params["city"]))
+        date_from, date_to = date_range(request)
+        if date_from or date_to:
+            queryset = queryset.filter(pk__in=page_ids_with_dates(date_from, date_to))
+        return queryset
+
+    @staticmethod
+    def section_condition(section, view):
+        base = view.get_base_queryset()
+        sections = base.filter(pk=int(section)) if section.isdigit() else base.filter(slug=section)
+        sections = list(sections.values_list("path", "depth")[:20])
+        if not sections:
+            raise BadRequestError("section: no published page with this slug or id")
+        condition = Q(pk__in=[])
+        for path, depth in sections:
+            condition |= Q(path__startswith=path, depth__gt=depth)
+        return condition
+
+
+class TranslationsField(Field):
+    """`[{"id", "locale", "title"}]` of the page's live, public translations."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        translations = page.get_translations().filter(live=True)
+        base = self.context.get("base_queryset")
+        if base is not None:
+            translations = translations.filter(pk__in=base.values("pk"))
+        return [{"id": pk, "locale": code, "title": title} for pk, code, title in
+                translations.order_by("locale__language_code")
+                .values_list("pk", "locale__language_code", "title")]
+
+
+class SitePageSerializer(PageSerializer):
+    translations = TranslationsField()
+
+
+class SitePagesAPIViewSet(JSONErrorsMixin, PagesAPIViewSet):
+    """`/api/v2/pages/`: every page type, with the site's filters and `translations`."""
+
+    base_serializer_class = SitePageSerializer
+    filter_backends = [backend for backend in PagesAPIViewSet.filter_backends
+                       if backend is not SearchFilter] + [ContentFilter, SearchFilter]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
+    meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
+    detail_only_fields = PagesAPIViewSet.detail_only_fields + ["translations"]
+
+
+class SiteImagesAPIViewSet(JSONErrorsMixin, ImagesAPIViewSet):
+    pass
+
+
+class SiteDocumentsAPIViewSet(JSONErrorsMixin, DocumentsAPIViewSet):
+    """Documents, without those in collections with a view restriction (and their children)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            if not restriction.accept_request(self.request):
+                queryset = queryset.exclude(
+                    collection__path__startswith=restriction.collection.path)
+        return queryset
+
+
+def api_models():
+    """Every model the pages endpoint can serve (used by the OpenAPI document)."""
+    return [model for model in get_page_models() if not model._meta.abstract
+            and apps.is_installed(model._meta.app_config.name)]

@@ -1,0 +1,430 @@
+"""The OpenAPI 3.0 document of /api/v2/, built from the router and the models' api_fields.
+
+Wagtail's API has no schema generator, so this module writes one:
+
+- every endpoint registered on `cms.api.api_router` gets its listing, detail and find
+  operations; item schemas come from the serializers the endpoint really uses (one schema
+  per page type, told apart by `meta.type`), query parameters from the endpoint's
+  `known_query_parameters` (a new endpoint or filter appears without editing this file);
+- the plain DRF endpoints (occurrences, registrations) and the preview endpoint are
+  described by hand below.
+
+`build_schema(request)` returns the dict that /api/schema/ serves as JSON.
+"""
+
+from django.conf import settings
+from rest_framework import serializers as drf
+from wagtail.api.v2 import serializers as wagtail_serializers
+from wagtail.images.api.fields import ImageRenditionField
+
+from cms.headless.occurrences import FILTERS as OCCURRENCE_FILTERS
+from cms.headless.occurrences import LIMIT_MAX
+from cms.headless.pages import TranslationsField
+
+API_VERSION = "2.0.0"
+MAX_ID = 2**63 - 1
+HIDDEN_PARAMETERS = {"format", "_"}  # the browsable renderer and jQuery's cache buster
+
+PARAMETERS = {
+    "limit": ({"type": "integer", "minimum": 0, "maximum": 100, "default": 20},
+              "Items per page (at most 100)."),
+    "offset": ({"type": "integer", "minimum": 0, "default": 0}, "Items to skip."),
+    "fields": ({"type": "string"},
+               "Fields to add or remove: `fields=body,-title`, `fields=*`, "
+               "`fields=_,title` (only these)."),
+    "order": ({"type": "string"}, "Sort by a field: `title`, `-first_published_at`, `random`."),
+    "search": ({"type": "string"}, "Full-text search (live, public content only)."),
+    "search_operator": ({"type": "string", "enum": ["and", "or"]}, "How search terms combine."),
+    "rich_text_format": ({"type": "string"}, "Rich text as `html` (default) or another format "
+                                             "the site enables."),
+    "type": ({"type": "string"}, "Page type(s) as `app_label.ModelName`, comma separated, e.g. "
+                                 "`events.EventPage`."),
+    "child_of": ({"type": "string"}, "Pages directly below this page id (or `root`)."),
+    "ancestor_of": ({"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                    "Pages above this page id."),
+    "descendant_of": ({"type": "string"}, "Pages anywhere below this page id (or `root`)."),
+    "translation_of": ({"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                       "Translations of this page id (use with `locale`)."),
+    "locale": ({"type": "string"}, "Language code: de, en, ar, fa, uk, ru."),
+    "site": ({"type": "string"}, "Host name (and :port) of the site to list."),
+    "section": ({"type": "string"}, "Pages below the page with this slug or id, e.g. "
+                                    "`veranstaltungen`."),
+    "category": ({"type": "string"}, "Event category slug (every event type)."),
+    "audience": ({"type": "string"}, "Event audience slug (every event type)."),
+    "city": ({"type": "string"}, "City: events with a venue there, pages (centres) in it."),
+    "date_from": ({"type": "string", "format": "date"},
+                  "Events with a date on or after this day (YYYY-MM-DD)."),
+    "date_to": ({"type": "string", "format": "date"},
+                "Events with a date on or before this day (YYYY-MM-DD)."),
+    "district": ({"type": "string"}, "District code, e.g. `meissen`: centres located in or "
+                                     "serving it (district routing)."),
+    "service": ({"type": "string"}, "Service slug."),
+    "language": ({"type": "string"}, "Language slug (counselling or event language)."),
+    "target_group": ({"type": "string"}, "Target group slug."),
+    "open_now": ({"type": "string", "enum": ["true", "false"]}, "Open at this moment."),
+    "topic": ({"type": "string"}, "Topic of the responsibility matrix."),
+    "id": ({"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Object id."),
+    "html_path": ({"type": "string"}, "Path of the page on the website, e.g. `/de/`."),
+    "event_type": ({"type": "string"}, "Kind of event: `event`, `training`, `jobfair` …"),
+    "content_type": ({"type": "string"}, "Page type as `app_label.modelname`."),
+    "token": ({"type": "string"}, "Preview token from the admin's preview."),
+}
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _response(description, schema=None, headers=None):
+    response = {"description": description}
+    if schema is not None:
+        response["content"] = {"application/json": {"schema": schema}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def _error(description):
+    return _response(description, ERROR)
+
+
+ETAG_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Send it back as If-None-Match."},
+    "Cache-Control": {"schema": {"type": "string"}, "description": "`no-cache`: revalidate."},
+}
+CONDITIONAL = {"name": "If-None-Match", "in": "header", "required": False,
+               "schema": {"type": "string"},
+               "description": "An ETag from an earlier answer: 304 when nothing changed."}
+
+
+def _parameter(name, location="query", required=False):
+    schema, description = PARAMETERS.get(name, ({"type": "string"}, f"Filter on `{name}`."))
+    return {"name": name, "in": location, "required": required, "schema": dict(schema),
+            "description": description}
+
+
+# Field schemas ---------------------------------------------------------------------------
+
+def _nullable(schema):
+    return {**schema, "nullable": True} if schema else schema
+
+
+RENDITION = {"type": "object", "properties": {
+    "url": {"type": "string"}, "full_url": {"type": "string"}, "width": {"type": "integer"},
+    "height": {"type": "integer"}, "alt": {"type": "string"}}}
+
+
+def field_schema(field):
+    """JSON schema for one DRF serializer field as Wagtail's API renders it."""
+    if isinstance(field, drf.ListSerializer | drf.ManyRelatedField):
+        child = getattr(field, "child", None) or getattr(field, "child_relation", None)
+        return {"type": "array", "items": field_schema(child) or {}}
+    if isinstance(field, drf.Serializer):
+        return {"type": "object", "properties": {
+            name: _nullable(field_schema(child)) for name, child in field.fields.items()}}
+    checks = [
+        (wagtail_serializers.StreamField,
+         {"type": "array", "description": "StreamField blocks: `{type, value, id}`.",
+          "items": {"type": "object", "properties": {
+              "type": {"type": "string"}, "id": {"type": "string"}, "value": {}}}}),
+        (wagtail_serializers.ChildRelationField,
+         {"type": "array", "items": {"type": "object"}}),
+        (wagtail_serializers.TagsField, {"type": "array", "items": {"type": "string"}}),
+        (TranslationsField, {"type": "array", "items": {
+            "$ref": "#/components/schemas/Translation"}}),
+        (ImageRenditionField, RENDITION),
+        (wagtail_serializers.PageParentField, {"type": "object"}),
+        (wagtail_serializers.PageAliasOfField, {"type": "object"}),
+        (wagtail_serializers.RelatedField, {"type": "object"}),
+        (drf.BooleanField, {"type": "boolean"}),
+        (drf.IntegerField, {"type": "integer"}),
+        (drf.FloatField, {"type": "number"}),
+        (drf.DecimalField, {"type": "string", "description": "Decimal number as a string."}),
+        (drf.DateTimeField, {"type": "string", "format": "date-time"}),
+        (drf.DateField, {"type": "string", "format": "date"}),
+        (drf.TimeField, {"type": "string"}),
+        (drf.CharField, {"type": "string"}),
+        (drf.ChoiceField, {"type": "string"}),
+        (drf.PrimaryKeyRelatedField, {"type": "integer"}),
+    ]
+    for field_class, schema in checks:
+        if isinstance(field, field_class):
+            return dict(schema)
+    name = type(field).__name__
+    if name.endswith(("UrlField", "TypeField", "LocaleField")):
+        return {"type": "string"}
+    return {}
+
+
+def item_schema(viewset, model, router):
+    """Schema of one object of `model` as `viewset` serialises it with every field."""
+    serializer_class = viewset._get_serializer_class(router, model, [("*", False, None)],
+                                                     show_details=True)
+    serializer = serializer_class(context={})
+    meta_names = set(serializer.meta_fields)
+    properties, meta = {}, {}
+    for name, field in serializer.fields.items():
+        schema = field_schema(field)
+        if name == "id":
+            properties[name] = {"type": "integer"}
+        elif name in meta_names:
+            meta[name] = _nullable(schema) if name != "type" else schema
+        else:
+            properties[name] = _nullable(schema)
+    if "type" in meta:
+        meta["type"] = {"type": "string", "enum": [f"{model._meta.app_label}.{model.__name__}"]}
+    properties["meta"] = {"type": "object", "properties": meta}
+    return {"type": "object", "title": f"{model._meta.app_label}.{model.__name__}",
+            "properties": properties}
+
+
+def schema_name(model):
+    return f"{model._meta.app_label}.{model.__name__}".replace(".", "_")
+
+
+# Operations ------------------------------------------------------------------------------
+
+def endpoint_models(viewset):
+    from wagtail.models import Page
+
+    from cms.headless.pages import api_models
+
+    if viewset.model is Page:
+        return api_models()
+    return [viewset.model]
+
+
+def endpoint_paths(name, viewset, router, components):
+    models = endpoint_models(viewset)
+    refs = []
+    for model in models:
+        key = schema_name(model)
+        if key not in components:
+            components[key] = item_schema(viewset, model, router)
+        refs.append({"$ref": f"#/components/schemas/{key}"})
+    item = refs[0] if len(refs) == 1 else {"anyOf": refs}
+    listing_names = sorted(set(viewset.known_query_parameters) - HIDDEN_PARAMETERS)
+    tag = name
+    prefix = f"/api/v2/{name}/"
+    doc = (viewset.__doc__ or "").strip().splitlines()
+    summary = doc[0] if doc else f"{name} listing"
+    listing = {
+        "get": {
+            "operationId": f"{name}_listing", "tags": [tag], "summary": summary,
+            "parameters": [_parameter(p) for p in listing_names] + [CONDITIONAL],
+            "responses": {
+                "200": _response("One page of results.", {
+                    "type": "object", "required": ["meta", "items"], "properties": {
+                        "meta": {"$ref": "#/components/schemas/ListingMeta"},
+                        "items": {"type": "array", "items": item}}}, ETAG_HEADERS),
+                "304": {"description": "Not modified since the ETag sent."},
+                "400": _error("A query parameter is wrong."),
+                "404": _error("Not found."),
+            },
+        }
+    }
+    detail = {
+        "get": {
+            "operationId": f"{name}_detail", "tags": [tag], "summary": f"One item of {name}",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True,
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}},
+                _parameter("fields"), CONDITIONAL,
+            ],
+            "responses": {
+                "200": _response("The item with every field.", item, ETAG_HEADERS),
+                "304": {"description": "Not modified since the ETag sent."},
+                "400": _error("A query parameter is wrong."),
+                "404": _error("No such item, or not public."),
+            },
+        }
+    }
+    find_names = sorted(set(viewset.find_query_parameters))
+    find = {
+        "get": {
+            "operationId": f"{name}_find", "tags": [tag],
+            "summary": f"Redirect to the detail of one item of {name}",
+            "parameters": [_parameter(p) for p in find_names],
+            "responses": {
+                "302": {"description": "Found: Location is the item's detail URL."},
+                "400": _error("A query parameter is wrong."),
+                "404": _error("Nothing found."),
+            },
+        }
+    }
+    return {prefix: listing, f"{prefix}{{id}}/": detail, f"{prefix}find/": find}
+
+
+def occurrence_paths():
+    return {
+        "/api/v2/occurrences/": {"get": {
+            "operationId": "occurrences_listing", "tags": ["occurrences"],
+            "summary": "Upcoming dates of every event type with live registration state",
+            "description": "Repeating dates are expanded (same `id`, different start). "
+                           "Only public, live pages; the same dates as the website's listing.",
+            "parameters": [
+                {"name": "limit", "in": "query", "required": False,
+                 "schema": {"type": "integer", "minimum": 1, "maximum": LIMIT_MAX,
+                            "default": 20}, "description": "Dates per page (1–100)."},
+                _parameter("offset"),
+                {"name": "locale", "in": "query", "required": False,
+                 "schema": {"type": "string"},
+                 "description": "Language code, or `all` (default): a language shows its "
+                                "pages and untranslated ones of the source language."},
+                *[_parameter(name) for name in OCCURRENCE_FILTERS],
+                _parameter("date_from"), _parameter("date_to"), CONDITIONAL,
+            ],
+            "responses": {
+                "200": _response("One page of dates.", {
+                    "type": "object", "required": ["meta", "items"], "properties": {
+                        "meta": {"$ref": "#/components/schemas/ListingMeta"},
+                        "items": {"type": "array",
+                                  "items": {"$ref": "#/components/schemas/Occurrence"}}}},
+                    ETAG_HEADERS),
+                "304": {"description": "Not modified since the ETag sent."},
+                "400": _response("A query parameter is wrong.",
+                                 {"$ref": "#/components/schemas/FieldErrors"}),
+            },
+        }},
+        "/api/v2/registrations/": {"post": {
+            "operationId": "registrations_create", "tags": ["registrations"],
+            "summary": "Register for a date (same validation as the website's form)",
+            "description": "No API key. Rate limited per client address. Send "
+                           "`Idempotency-Key` to make retries safe: the same key and body "
+                           "answer the first result again.",
+            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
+                            "schema": {"type": "string", "maxLength": 200}}],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/RegistrationRequest"}}}},
+            "responses": {
+                "201": _response("Registered.",
+                                 {"$ref": "#/components/schemas/RegistrationResult"}),
+                "400": _response("Invalid fields.", {"anyOf": [
+                    {"$ref": "#/components/schemas/FieldErrors"}, ERROR]}),
+                "409": _error("Full, closed, or already registered (`code` tells which)."),
+                "413": _error("The body is larger than 64 KB."),
+                "415": _error("Send application/json."),
+                "422": _error("The Idempotency-Key was used with another body."),
+                "429": _error("Too many requests from this client: see Retry-After."),
+                "503": _error("Busy: retry after Retry-After seconds."),
+            },
+        }},
+    }
+
+
+def preview_paths():
+    return {"/api/v2/page_preview/": {"get": {
+        "operationId": "page_preview", "tags": ["preview"],
+        "summary": "The draft of a page for a preview token (headless preview)",
+        "description": "The admin's preview opens the configured front end with "
+                       "`?content_type=…&token=…`; the front end passes both here. "
+                       "Tokens expire (HEADLESS_PREVIEW_MAX_AGE).",
+        "parameters": [_parameter("content_type", required=True),
+                       _parameter("token", required=True), _parameter("fields")],
+        "responses": {
+            "200": _response("The draft page, in the pages endpoint's detail shape.",
+                             {"$ref": "#/components/schemas/PageDetail"}),
+            "400": _error("content_type or token missing or wrong."),
+            "404": _error("No preview for this token, or it expired."),
+        },
+    }}}
+
+
+def schema_paths():
+    return {"/api/schema/": {"get": {
+        "operationId": "schema", "tags": ["schema"], "summary": "This OpenAPI document",
+        "responses": {"200": _response("OpenAPI 3.0 document.", {"type": "object"})},
+    }}}
+
+
+COMPONENTS = {
+    "Error": {"type": "object", "required": ["detail"], "properties": {
+        "detail": {"type": "string"},
+        "message": {"type": "string", "description": "Same text (Wagtail's own key)."},
+        "code": {"type": "string"},
+        "errors": {"$ref": "#/components/schemas/ErrorMap"}}},
+    "ErrorMap": {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"type": "string"}}},
+    "FieldErrors": {"type": "object", "required": ["errors"], "properties": {
+        "errors": {"$ref": "#/components/schemas/ErrorMap"}}},
+    "ListingMeta": {"type": "object", "required": ["total_count"], "properties": {
+        "total_count": {"type": "integer", "minimum": 0}}},
+    "Translation": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "locale": {"type": "string"}, "title": {"type": "string"}}},
+    "PageDetail": {"type": "object", "required": ["id", "meta", "title"], "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"},
+        "meta": {"type": "object", "properties": {"type": {"type": "string"}}}},
+        "description": "Further fields depend on `meta.type`: see the page type schemas."},
+    "RegistrationOptionState": {"type": "object", "properties": {
+        "kind": {"type": "string"}, "open": {"type": "boolean"},
+        "capacity": {"type": "integer"}, "remaining": {"type": "integer"},
+        "waitlist": {"type": "boolean"}}},
+    "Venue": {"type": "object", "nullable": True, "properties": {
+        "name": {"type": "string"}, "street": {"type": "string"},
+        "postcode": {"type": "string"}, "city": {"type": "string"},
+        "latitude": {"type": "number", "nullable": True},
+        "longitude": {"type": "number", "nullable": True}}},
+    "Occurrence": {"type": "object", "required": ["id", "uid", "page", "start", "end",
+                                                  "status", "registration"],
+                   "properties": {
+        "id": {"type": "integer", "description": "Send it as `occurrence` to register."},
+        "uid": {"type": "string", "format": "uuid"},
+        "page": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"},
+            "type": {"type": "string"}, "locale": {"type": "string"},
+            "detail_url": {"type": "string"},
+            "html_url": {"type": "string", "nullable": True}}},
+        "start": {"type": "string", "format": "date-time"},
+        "end": {"type": "string", "format": "date-time"},
+        "all_day": {"type": "boolean"},
+        "status": {"type": "string", "enum": ["scheduled", "cancelled", "postponed",
+                                              "moved_online"]},
+        "status_note": {"type": "string"},
+        "online": {"type": "boolean"},
+        "venue": {"$ref": "#/components/schemas/Venue"},
+        "registration": {"type": "array",
+                         "items": {"$ref": "#/components/schemas/RegistrationOptionState"}}}},
+    "RegistrationRequest": {"type": "object", "required": ["occurrence", "kind", "name",
+                                                           "email", "consent"],
+                            "properties": {
+        "occurrence": {"type": "integer", "description": "`id` of a date."},
+        "kind": {"type": "string", "description": "A kind the date offers, e.g. `attendee`."},
+        "name": {"type": "string", "maxLength": 200},
+        "email": {"type": "string", "format": "email"},
+        "phone": {"type": "string"},
+        "language": {"type": "string", "description": "Language of the e-mails."},
+        "consent": {"type": "boolean", "description": "Consent to the privacy notice."}},
+                            "additionalProperties": True},
+    "RegistrationResult": {"type": "object", "required": ["reference", "status"],
+                           "properties": {
+        "reference": {"type": "string"},
+        "status": {"type": "string", "description": "pending, confirmed, waitlisted …"}}},
+}
+
+
+def build_schema(request=None):
+    from cms.api import api_router
+
+    components = dict(COMPONENTS)
+    paths = {}
+    for name, viewset in api_router._endpoints.items():
+        if name == "page_preview":
+            continue
+        paths.update(endpoint_paths(name, viewset, api_router, components))
+    paths.update(occurrence_paths())
+    paths.update(preview_paths())
+    paths.update(schema_paths())
+    paths = dict(sorted(paths.items()))
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": f"{getattr(settings, 'WAGTAIL_SITE_NAME', 'Site')} API",
+            "version": API_VERSION,
+            "description": (
+                "Content and registration API for front ends and partners. Reading needs no "
+                "key. Listings paginate with `limit`/`offset` and report `meta.total_count`; "
+                "they carry an ETag (send If-None-Match for 304). Errors are JSON: "
+                "`{\"detail\": \"…\"}` or `{\"errors\": {\"field\": [\"…\"]}}`."),
+        },
+        "servers": [{"url": "/"}],
+        "paths": paths,
+        "components": {"schemas": components},
+    }
