@@ -73,6 +73,11 @@ class ProgrammePage(Page):
         max_length=600,
         help_text=_("Two or three sentences shown in lists and as the page's lead."),
     )
+    plain_language_summary = models.TextField(
+        _("plain-language summary"), blank=True, max_length=1200,
+        help_text=_("Optional short text in plain language (“Leichte Sprache”): short sentences, "
+                    "common words. Shown first on the page when filled in."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True,
                                     help_text=_("Person or team to ask about this action area."))
@@ -86,6 +91,7 @@ class ProgrammePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("number"),
         FieldPanel("summary"),
+        FieldPanel("plain_language_summary"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"),
@@ -96,11 +102,12 @@ class ProgrammePage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("plain_language_summary"),
         index.SearchField("body"),
         index.FilterField("number"),
     ]
     api_fields = [
-        APIField("number"), APIField("summary"), APIField("body"),
+        APIField("number"), APIField("summary"), APIField("plain_language_summary"), APIField("body"),
         APIField("contact_name"), APIField("contact_email"), APIField("contact_phone"),
         APIField("contact_note"), APIField("related_documents"),
     ]

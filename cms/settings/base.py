@@ -228,3 +228,39 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 # How long a preview token stays valid (seconds).
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", str(60 * 60 * 24)))
+
+# Editorial workflow: notifications of submissions, approvals and comments by e-mail.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# Translation (wagtail-localize): translations stay synchronised with the German source and
+# are flagged when it changes. Machine translation only when a DeepL key is configured.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+
+# Headless API (README "API"): CORS for the listed front ends only, no cookies across origins.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (
+    "accept", "accept-language", "content-type", "idempotency-key", "if-none-match",
+    "if-modified-since",
+)
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Idempotent-Replayed")
+# Per client address, every POST/PUT/PATCH/DELETE under /api/: "30/m", "500/h"; "0" = none.
+API_WRITE_RATE_LIMIT = os.environ.get("API_WRITE_RATE_LIMIT", "30/m")
+# Serve examples/ at /examples/ (the headless demo front end); on in DEBUG.
+SERVE_EXAMPLES = os.environ.get("SERVE_EXAMPLES", "").lower() in ("1", "true", "yes")
+# Editors preview drafts in this front end; empty = Wagtail's own preview.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "")},
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": False,
+}
+# How long a preview token stays valid (seconds).
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", str(60 * 60 * 24)))

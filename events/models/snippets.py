@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
@@ -20,6 +21,8 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     api_fields = [APIField("name"), APIField("slug")]
+    # The slug is the same code in every language: translators see only the name.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

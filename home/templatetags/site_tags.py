@@ -70,6 +70,21 @@ def language_links(context, page=None):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def translation_fallback(context, page):
+    """When the page is shown in a language other than the visitor's (no translation yet):
+    the visitor's language name and the languages the page exists in. Else None."""
+    if not isinstance(page, Page) or page.locale.language_code == translation.get_language():
+        return None
+    current = translation.get_language()
+    links = language_links(context, page)
+    name = getattr(settings, "LANGUAGE_NAMES", {}).get(current) or dict(settings.LANGUAGES).get(current, current)
+    return {
+        "language": name,
+        "available": [link for link in links if link["available"]],
+    }
+
+
 @register.simple_tag
 def content_language(page):
     """lang/dir attributes for content whose language differs from the interface's."""
