@@ -37,6 +37,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("registration/", include("events.registration.urls")),
+    path("jobfairs/", include("jobfairs.urls")),
     path("trainings/", include("trainings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

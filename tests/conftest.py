@@ -16,6 +16,7 @@ RESTORE_DATA_MIGRATIONS = [
     "events.migrations.0003_registration_managers_group.forwards",
     "directory.migrations.0002_districts_and_editor_group.forwards",
     "home.migrations.0004_editorial_roles_and_workflow.forwards",
+    "jobfairs.migrations.0002_partner_counsellors_group.forwards",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls

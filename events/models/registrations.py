@@ -123,7 +123,8 @@ class Registration(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=RegistrationState.choices,
                              default=RegistrationState.PENDING)
     name = models.CharField(_("name"), max_length=200)
-    email = models.EmailField(_("e-mail"), max_length=254)
+    # Empty only for registrations that staff entered for a kind without `email_required`.
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     email_normalised = models.CharField(max_length=254, editable=False, db_index=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     language = models.CharField(_("language of communication"), max_length=10,
@@ -150,7 +151,8 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence", "email_normalised"],
-                condition=Q(state__in=[s.value for s in ACTIVE_STATES], erased_at__isnull=True),
+                condition=Q(state__in=[s.value for s in ACTIVE_STATES], erased_at__isnull=True)
+                & ~Q(email_normalised=""),
                 name="events_registration_one_active_per_address",
             ),
         ]

@@ -20,6 +20,9 @@ class RegistrationKind:
     default_waitlist: bool = True
     default_requires_approval: bool = False
     public: bool = True
+    # False: staff (a counsellor, the check-in desk) may register someone without an e-mail
+    # address. Public web and API registrations always need one (the confirmation link).
+    email_required: bool = True
 
 
 _registry: dict[str, RegistrationKind] = {}

@@ -111,25 +111,46 @@ def closed_reason(option, now=None):
 # Operations ---------------------------------------------------------------------------------
 
 def register(option, *, name, email, language="de", consent=False, data=None, phone="",
-             now=None, created_by=None):
+             now=None, created_by=None, confirmed=False):
+    """Register one person for an option.
+
+    Staff (`created_by`) may register someone in person: `confirmed=True` skips the e-mail
+    opt-in and the approval (the staff member vouches); for kinds without `email_required`
+    they may leave the e-mail empty, which implies `confirmed` (no link could be confirmed).
+    """
+    from .kinds import get_kind
+
     now = now or timezone.now()
     if not consent:
         raise RegistrationError(_("Please agree to the processing of your data."), code="consent")
+    email = (email or "").strip()
+    if not email:
+        kind = get_kind(option.kind)
+        if created_by is None or kind is None or kind.email_required:
+            raise RegistrationError(_("Please enter your e-mail address."), code="email")
+        confirmed = True
+    if confirmed and created_by is None:
+        raise ValueError("only staff (created_by) can register someone as confirmed")
     email_normalised = normalise_email(email)
-    local, _at, domain = email.strip().rpartition("@")
-    email = f"{local}@{domain.lower()}" if local else email.strip()
+    local, _at, domain = email.rpartition("@")
+    email = f"{local}@{domain.lower()}" if local else email
     with locked_option(option.pk) as option:
         reason = closed_reason(option, now)
+        if reason and confirmed and reason[0] != "cancelled" and option.occurrence.end > now:
+            reason = None  # staff register people in person until the date ends (walk-ins)
         if reason:
             raise RegistrationError(reason[1], code=reason[0])
-        duplicate = Registration.objects.filter(
+        duplicate = email_normalised and Registration.objects.filter(
             occurrence_id=option.occurrence_id, email_normalised=email_normalised,
             state__in=ACTIVE_STATES, erased_at__isnull=True,
         ).exists()
         if duplicate:
             raise _duplicate_error()
         if held_count(option) < option.capacity:
-            if option.requires_approval:
+            if confirmed:
+                state, hold, template = (S.APPROVED if option.requires_approval
+                                         else S.CONFIRMED), None, "confirmed"
+            elif option.requires_approval:
                 state, hold, template = S.AWAITING_APPROVAL, None, "received"
             else:
                 state = S.PENDING
@@ -267,6 +288,10 @@ def promote(registration, *, user=None, now=None):
 def _give_place(option, registration, now):
     if option.requires_approval:
         registration.state = S.AWAITING_APPROVAL
+        registration.hold_expires_at = None
+    elif not registration.email:
+        # Registered by staff without an address: there is no link to confirm with.
+        registration.state = S.CONFIRMED
         registration.hold_expires_at = None
     else:
         registration.state = S.PENDING

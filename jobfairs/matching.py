@@ -1,0 +1,386 @@
+"""Interview matching: which employer meets which job-seeker in which slot. Pure functions, no ORM.
+
+1. Choose pairs with a maximum flow (source → [interpreter language →] job-seeker → employer
+   → table → sink). Capacities: interviews a job-seeker wants (and the slots there are),
+   interviews an employer offers, slots per table, interpreter-slots per language. The flow is
+   raised round by round (everyone one interview, then two, …); augmenting paths never take an
+   interview away from a job-seeker, so nobody gets a second before everyone who can be given
+   a first has one. The final flow value is an upper bound for any timetable.
+2. Put the pairs into slots: a bipartite edge colouring (job-seekers × tables, colours = slots)
+   with Kempe-chain swaps, which needs no more slots than the busiest table or person has
+   interviews (König). Interviews with an interpreter are placed first, only into slots with a
+   free interpreter of that language, and a swap is made only if it keeps that true.
+3. Fill: any pair that could not be placed frees its people, and remaining wishes are placed
+   greedily where a slot is free for both (and an interpreter).
+"""
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Employer:
+    id: object
+    trades: frozenset
+    capacity: int  # interviews the employer can hold
+    table: str = ""
+
+    @property
+    def table_key(self):
+        return self.table or f"employer:{self.id}"
+
+
+@dataclass(frozen=True)
+class JobSeeker:
+    id: object
+    trades: frozenset
+    interpreter: str | None = None  # ISO 639-1 code of the interpreter needed, or None
+    max_interviews: int = 3
+
+
+@dataclass(frozen=True)
+class Assignment:
+    employer: object
+    jobseeker: object
+    slot: int
+    table: str
+    interpreter: str | None = None
+
+
+@dataclass
+class MatchResult:
+    assignments: list = field(default_factory=list)
+    upper_bound: int = 0  # no timetable can place more interviews (flow value)
+    requested: int = 0  # interviews wished for, before any capacity is considered
+
+    @property
+    def placed(self):
+        return len(self.assignments)
+
+
+# Maximum flow (Dinic) ------------------------------------------------------------------------
+
+class _Flow:
+    def __init__(self):
+        self.graph = defaultdict(list)  # node -> [edge index]
+        self.to, self.cap = [], []
+
+    def add(self, u, v, capacity):
+        self.graph[u].append(len(self.to))
+        self.to.append(v)
+        self.cap.append(capacity)
+        self.graph[v].append(len(self.to))
+        self.to.append(u)
+        self.cap.append(0)
+        return len(self.to) - 2
+
+    def flow_on(self, edge):
+        return self.cap[edge ^ 1]
+
+    def raise_capacity(self, edge, capacity):
+        """Set the total capacity of a forward edge, keeping its current flow."""
+        self.cap[edge] = max(0, capacity - self.flow_on(edge))
+
+    def max_flow(self, source, sink):
+        total = 0
+        while True:
+            level = {source: 0}
+            queue = deque([source])
+            while queue:
+                node = queue.popleft()
+                for edge in self.graph[node]:
+                    if self.cap[edge] > 0 and self.to[edge] not in level:
+                        level[self.to[edge]] = level[node] + 1
+                        queue.append(self.to[edge])
+            if sink not in level:
+                return total
+            pointer = {node: 0 for node in level}
+            while True:
+                pushed = self._push(source, sink, level, pointer)
+                if not pushed:
+                    break
+                total += pushed
+
+    def _push(self, source, sink, level, pointer):
+        # Iterative DFS for one augmenting path of capacity 1 or more along the level graph.
+        stack, path = [source], []
+        while stack:
+            node = stack[-1]
+            if node == sink:
+                amount = min(self.cap[edge] for edge in path)
+                for edge in path:
+                    self.cap[edge] -= amount
+                    self.cap[edge ^ 1] += amount
+                return amount
+            edges = self.graph[node]
+            advanced = False
+            while pointer[node] < len(edges):
+                edge = edges[pointer[node]]
+                target = self.to[edge]
+                if self.cap[edge] > 0 and level.get(target) == level[node] + 1:
+                    stack.append(target)
+                    path.append(edge)
+                    advanced = True
+                    break
+                pointer[node] += 1
+            if not advanced:
+                stack.pop()
+                if path:
+                    path.pop()
+                    pointer[stack[-1]] += 1
+                level[node] = -1  # dead end
+        return 0
+
+
+def _choose_pairs(employers, jobseekers, slot_count, interpreter_slots, slots_with):
+    flow = _Flow()
+    source, sink = ("source",), ("sink",)
+    for language, total in interpreter_slots.items():
+        flow.add(source, ("lang", language), total)
+    seeker_edges = {}
+    wants = {}
+    for seeker in jobseekers:
+        limit = min(seeker.max_interviews, slot_count)
+        if seeker.interpreter:
+            limit = min(limit, slots_with.get(seeker.interpreter, 0))
+        wants[seeker.id] = limit
+        start = ("lang", seeker.interpreter) if seeker.interpreter else source
+        if seeker.interpreter and seeker.interpreter not in interpreter_slots:
+            continue
+        seeker_edges[seeker.id] = flow.add(start, ("s", seeker.id), 0)
+    pair_edges = {}
+    employers_by_trade = defaultdict(list)
+    for employer in employers:
+        for trade in employer.trades:
+            employers_by_trade[trade].append(employer)
+    for seeker in jobseekers:
+        if seeker.id not in seeker_edges:
+            continue
+        seen = set()
+        for trade in sorted(seeker.trades, key=str):
+            for employer in employers_by_trade.get(trade, ()):
+                if employer.id not in seen:
+                    seen.add(employer.id)
+                    pair_edges[(seeker.id, employer.id)] = flow.add(
+                        ("s", seeker.id), ("e", employer.id), 1)
+    tables = defaultdict(int)
+    for employer in employers:
+        flow.add(("e", employer.id), ("t", employer.table_key),
+                 min(employer.capacity, slot_count))
+        tables[employer.table_key] += 1
+    for table in tables:
+        flow.add(("t", table), sink, slot_count)
+    total = 0
+    rounds = max((wants[s.id] for s in jobseekers), default=0)
+    for round_number in range(1, rounds + 1):
+        for seeker in jobseekers:
+            if seeker.id in seeker_edges:
+                flow.raise_capacity(seeker_edges[seeker.id], min(round_number, wants[seeker.id]))
+        total += flow.max_flow(source, sink)
+    pairs = [pair for pair, edge in pair_edges.items() if flow.flow_on(edge)]
+    return pairs, total
+
+
+# Slot assignment (edge colouring with interpreter capacities) ---------------------------------
+
+class _Timetable:
+    def __init__(self, slot_count, interpreters):
+        self.slot_count = slot_count
+        self.interpreters = interpreters  # (language, slot) -> interpreters
+        self.at = defaultdict(dict)  # vertex -> {slot: edge}
+        self.slot_of = {}  # edge -> slot
+        self.used = defaultdict(int)  # (language, slot) -> interpreters busy
+        self.edges = {}  # edge -> (seeker vertex, table vertex, language)
+
+    def free(self, vertex, slot):
+        return slot not in self.at[vertex]
+
+    def interpreter_free(self, language, slot, extra=0):
+        if not language:
+            return True
+        return self.used[(language, slot)] + extra < self.interpreters.get((language, slot), 0)
+
+    def put(self, edge, slot):
+        seeker, table, language = self.edges[edge]
+        self.at[seeker][slot] = edge
+        self.at[table][slot] = edge
+        self.slot_of[edge] = slot
+        if language:
+            self.used[(language, slot)] += 1
+
+    def take(self, edge):
+        seeker, table, language = self.edges[edge]
+        slot = self.slot_of.pop(edge)
+        del self.at[seeker][slot]
+        del self.at[table][slot]
+        if language:
+            self.used[(language, slot)] -= 1
+
+    def _chain(self, vertex, first, second):
+        """Edges of the alternating first/second path that starts at `vertex` with `first`."""
+        chain, colour, seen = [], first, set()
+        while colour in self.at[vertex]:
+            edge = self.at[vertex][colour]
+            if edge in seen:
+                break
+            seen.add(edge)
+            chain.append(edge)
+            seeker, table, _language = self.edges[edge]
+            vertex = table if vertex == seeker else seeker
+            colour = second if colour == first else first
+        return chain
+
+    def _flip_allowed(self, chain, first, second):
+        change = defaultdict(int)
+        for edge in chain:
+            language = self.edges[edge][2]
+            if language:
+                old = self.slot_of[edge]
+                new = second if old == first else first
+                change[(language, old)] -= 1
+                change[(language, new)] += 1
+        return all(self.used[key] + delta <= self.interpreters.get(key, 0)
+                   for key, delta in change.items() if delta > 0)
+
+    def _flip(self, chain, first, second):
+        moves = [(edge, second if self.slot_of[edge] == first else first) for edge in chain]
+        for edge, _slot in moves:
+            self.take(edge)
+        for edge, slot in moves:
+            self.put(edge, slot)
+
+    def place(self, edge):
+        seeker, table, language = self.edges[edge]
+        slots = range(self.slot_count)
+        for slot in slots:
+            if self.free(seeker, slot) and self.free(table, slot) \
+                    and self.interpreter_free(language, slot):
+                self.put(edge, slot)
+                return True
+        # Free at the person (and with an interpreter), busy at the table: swap a Kempe chain
+        # from the table so that the slot becomes free there.
+        for first in slots:
+            if not self.free(seeker, first) or not self.interpreter_free(language, first):
+                continue
+            for second in slots:
+                if second == first or not self.free(table, second):
+                    continue
+                chain = self._chain(table, first, second)
+                if any(self.edges[e][0] == seeker or self.edges[e][1] == seeker for e in chain):
+                    continue
+                if not self._flip_allowed(chain, first, second):
+                    continue
+                self._flip(chain, first, second)
+                if self.free(table, first) and self.free(seeker, first) \
+                        and self.interpreter_free(language, first):
+                    self.put(edge, first)
+                    return True
+                self._flip(chain, first, second)  # undo
+        return False
+
+
+def plan(employers, jobseekers, slot_count, interpreters=None):
+    """Propose a timetable. `interpreters` maps (language, slot) to interpreters available."""
+    interpreters = {key: count for key, count in (interpreters or {}).items() if count > 0}
+    employers = [e for e in employers if e.capacity > 0 and e.trades]
+    jobseekers = [s for s in jobseekers if s.max_interviews > 0 and s.trades]
+    by_employer = {e.id: e for e in employers}
+    by_seeker = {s.id: s for s in jobseekers}
+    interpreter_slots, slots_with = defaultdict(int), defaultdict(int)
+    for (language, slot), count in interpreters.items():
+        if 0 <= slot < slot_count:
+            interpreter_slots[language] += count
+            slots_with[language] += 1
+    requested = sum(min(s.max_interviews, sum(1 for e in employers if e.trades & s.trades))
+                    for s in jobseekers)
+    if slot_count <= 0 or not employers or not jobseekers:
+        return MatchResult(requested=requested)
+    pairs, bound = _choose_pairs(employers, jobseekers, slot_count, interpreter_slots,
+                                 slots_with)
+
+    timetable = _Timetable(slot_count, interpreters)
+    for index, (seeker_id, employer_id) in enumerate(pairs):
+        timetable.edges[index] = (("s", seeker_id), ("t", by_employer[employer_id].table_key),
+                                  by_seeker[seeker_id].interpreter)
+    # Most constrained first: interpreter interviews, then by busiest table.
+    order = sorted(timetable.edges, key=lambda e: (timetable.edges[e][2] is None, e))
+    unplaced = [edge for edge in order if not timetable.place(edge)]
+    placed_pairs = {pairs[e] for e in timetable.slot_of}
+    if unplaced:
+        _fill(timetable, pairs, placed_pairs, employers, jobseekers, slot_count, by_employer)
+
+    assignments = []
+    for edge, slot in timetable.slot_of.items():
+        seeker_id, employer_id = pairs[edge]
+        assignments.append(Assignment(employer=employer_id, jobseeker=seeker_id, slot=slot,
+                                      table=by_employer[employer_id].table,
+                                      interpreter=by_seeker[seeker_id].interpreter))
+    assignments.sort(key=lambda a: (a.slot, str(a.table), str(a.employer)))
+    return MatchResult(assignments=assignments, upper_bound=bound, requested=requested)
+
+
+def _fill(timetable, pairs, placed_pairs, employers, jobseekers, slot_count, by_employer):
+    """Place further wishes greedily where a slot is free for both (fewest interviews first)."""
+    given = defaultdict(int)
+    load = defaultdict(int)
+    for seeker_id, employer_id in placed_pairs:
+        given[seeker_id] += 1
+        load[employer_id] += 1
+    changed = True
+    while changed:
+        changed = False
+        for seeker in sorted(jobseekers, key=lambda s: given[s.id]):
+            if given[seeker.id] >= seeker.max_interviews:
+                continue
+            for employer in employers:
+                pair = (seeker.id, employer.id)
+                if pair in placed_pairs or not (employer.trades & seeker.trades) \
+                        or load[employer.id] >= employer.capacity:
+                    continue
+                edge = len(pairs)
+                pairs.append(pair)
+                timetable.edges[edge] = (("s", seeker.id), ("t", employer.table_key),
+                                         seeker.interpreter)
+                if timetable.place(edge):
+                    placed_pairs.add(pair)
+                    given[seeker.id] += 1
+                    load[employer.id] += 1
+                    changed = True
+                    break
+                del timetable.edges[edge]
+                pairs.pop()
+
+
+def check(result, employers, jobseekers, slot_count, interpreters=None):
+    """The violated rules of a timetable (empty when valid): tests and the admin use it."""
+    interpreters = interpreters or {}
+    by_employer = {e.id: e for e in employers}
+    by_seeker = {s.id: s for s in jobseekers}
+    problems = []
+    seen_person, seen_table, seen_pair = set(), set(), set()
+    used = defaultdict(int)
+    per_employer, per_seeker = defaultdict(int), defaultdict(int)
+    for a in result.assignments:
+        employer, seeker = by_employer[a.employer], by_seeker[a.jobseeker]
+        if not (employer.trades & seeker.trades):
+            problems.append(f"no shared trade: {a}")
+        if not 0 <= a.slot < slot_count:
+            problems.append(f"slot out of range: {a}")
+        for key, store, label in (((a.jobseeker, a.slot), seen_person, "person"),
+                                  ((employer.table_key, a.slot), seen_table, "table"),
+                                  ((a.employer, a.slot), set(), "employer"),
+                                  ((a.employer, a.jobseeker), seen_pair, "pair")):
+            if key in store:
+                problems.append(f"{label} double-booked: {a}")
+            store.add(key)
+        if seeker.interpreter:
+            used[(seeker.interpreter, a.slot)] += 1
+            if used[(seeker.interpreter, a.slot)] > interpreters.get((seeker.interpreter, a.slot), 0):
+                problems.append(f"no interpreter free: {a}")
+        per_employer[a.employer] += 1
+        per_seeker[a.jobseeker] += 1
+    problems += [f"employer over capacity: {e}" for e, n in per_employer.items()
+                 if n > by_employer[e].capacity]
+    problems += [f"job-seeker over limit: {s}" for s, n in per_seeker.items()
+                 if n > by_seeker[s].max_interviews]
+    return problems

@@ -1,0 +1,24 @@
+"""Keep each fair date's registration places (employer, job-seeker) in sync with the page.
+
+Publishing a job-fair page creates the two RegistrationOption rows of every date that lacks
+them and applies changed capacities (a raised capacity moves people up from the waiting
+list). The page fields are the source of truth; other option settings (opening times, hold
+time) stay as editors set them under "Registration places".
+"""
+
+from wagtail.signals import page_published
+
+
+def sync_options(sender, instance, **kwargs):
+    from .services import sync_registration_options
+
+    sync_registration_options(instance)
+
+
+def connect():
+    from .models import JobFairPage
+
+    page_published.connect(sync_options, sender=JobFairPage, dispatch_uid="jobfairs_sync_options")
+
+
+connect()

@@ -1,0 +1,48 @@
+"""Admin wiring of job fairs: the trades snippet, interviews, the fair-day views, log actions."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from . import admin_views
+from .viewsets import InterviewViewSet, TradeViewSet
+
+register_snippet(TradeViewSet)
+
+admin_urls = [
+    path("", admin_views.index, name="index"),
+    path("clients/", admin_views.clients, name="clients"),
+    path("<int:occurrence_id>/timetable/", admin_views.timetable, name="timetable"),
+    path("<int:occurrence_id>/check-in/", admin_views.check_in, name="check_in"),
+    path("<int:occurrence_id>/statistics/", admin_views.statistics, name="statistics"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("jobfairs/", include((admin_urls, "jobfairs_admin")))]
+
+
+@hooks.register("register_admin_viewset")
+def register_interview_viewset():
+    return InterviewViewSet("jobfair_interviews")
+
+
+class JobFairMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(request.user.has_perm(perm) for perm in (
+            admin_views.MANAGE, admin_views.CHECK_IN, admin_views.COUNSEL))
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return JobFairMenuItem(_("Job fairs"), reverse("jobfairs_admin:index"), icon_name="group",
+                           order=252)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    label = _("Interview timetable proposed")
+    actions.register_action("jobfairs.timetable.proposed", label, label)
