@@ -192,7 +192,6 @@ LANGUAGE_NAMES = {
 # Each plugin's demo content, run by `manage.py load_demo_content` after the site's own pages.
 DEMO_CONTENT_LOADERS = [
     "events.demo.load",
-    "jobfairs.demo.load",
     "trainings.demo.load",
     "directory.demo.load",
 ]
@@ -207,28 +206,6 @@ EVENTS_PRIVACY_PAGE_URL_RESOLVER = "home.privacy.privacy_page_url"
 # the active users of the group.
 TRAININGS_NOTIFY_EMAILS = env_list("TRAININGS_NOTIFY_EMAILS")
 TRAININGS_NOTIFY_GROUP = "Training editors"
-
-# Headless API (README "API"): CORS for the listed front ends only, no cookies across origins.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_CREDENTIALS = False
-CORS_ALLOW_HEADERS = (
-    "accept", "accept-language", "content-type", "idempotency-key", "if-none-match",
-    "if-modified-since",
-)
-CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Idempotent-Replayed")
-# Per client address, every POST/PUT/PATCH/DELETE under /api/: "30/m", "500/h"; "0" = none.
-API_WRITE_RATE_LIMIT = os.environ.get("API_WRITE_RATE_LIMIT", "30/m")
-# Serve examples/ at /examples/ (the headless demo front end); on in DEBUG.
-SERVE_EXAMPLES = os.environ.get("SERVE_EXAMPLES", "").lower() in ("1", "true", "yes")
-# Editors preview drafts in this front end; empty = Wagtail's own preview.
-WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "")},
-    "REDIRECT_ON_PREVIEW": False,
-    "ENFORCE_TRAILING_SLASH": False,
-}
-# How long a preview token stays valid (seconds).
-HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", str(60 * 60 * 24)))
 
 # Editorial workflow: notifications of submissions, approvals and comments by e-mail.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
