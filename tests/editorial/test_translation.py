@@ -75,3 +75,35 @@ def test_vocabulary_snippets_are_translatable(demo_content, make_user):
     assert translated.name == f"RU {category.name}"
     # The slug is a stable code for filters and the API: synchronised, never translated.
     assert translated.slug == category.slug
+
+
+def test_image_alt_text_and_caption_in_streamfield_are_translated(demo_content, make_user,
+                                                                   django_capture_on_commit_callbacks):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from home.demo.context import stream
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+    image = Image.objects.create(title="Werkstatt", file=ImageFile(buffer, name="werkstatt.png"))
+    page = ProgrammePage.objects.get(slug="qualifizierung", locale__language_code="de")
+    page.body = stream(("image", {
+        "image": {"image": image.pk, "alt_text": "Zwei Maurer an einer Wand", "decorative": False},
+        "caption": "Lehrkabinett in Borsdorf", "attribution": "",
+    }))
+    page.save_revision().publish()
+
+    persian = Locale.objects.get(language_code="fa")
+    TranslationCreator(make_user("tarek", "Translators"), [persian]).create_translations(page)
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=persian)
+    msgids = {entry.msgid for entry in translate_everything(translation, "FA ")}
+    assert {"Zwei Maurer an einer Wand", "Lehrkabinett in Borsdorf"} <= msgids
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    value = page.get_translation(persian).specific.body[0].value
+    assert value["image"].contextual_alt_text == "FA Zwei Maurer an einer Wand"
+    assert value["caption"] == "FA Lehrkabinett in Borsdorf"
