@@ -49,6 +49,10 @@ def language_links(context, page=None):
         page = _current_home(request)
     if page is None:
         return []
+    # The head (hreflang), the switcher and the fallback notice all ask: compute once.
+    cache = getattr(request, "_language_links", None) if request else None
+    if cache is not None and page.pk in cache:
+        return cache[page.pk]
     translations = {
         translated.locale.language_code: translated
         for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
@@ -67,6 +71,10 @@ def language_links(context, page=None):
             "available": target is not None,
             "bidi": translation.get_language_info(code)["bidi"],
         })
+    if request is not None:
+        if cache is None:
+            cache = request._language_links = {}
+        cache[page.pk] = links
     return links
 
 
