@@ -11,11 +11,16 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from directory.api import CentresAPIViewSet, ResponsibilitiesAPIViewSet
 
 from .headless.errors import JSONErrorsMixin
-from .headless.pages import SiteDocumentsAPIViewSet, SiteImagesAPIViewSet, SitePagesAPIViewSet
+from .headless.pages import (
+    PublicPagesMixin,
+    SiteDocumentsAPIViewSet,
+    SiteImagesAPIViewSet,
+    SitePagesAPIViewSet,
+)
 from .headless.preview import PagePreviewAPIViewSet
 
 
-class SiteCentresAPIViewSet(JSONErrorsMixin, CentresAPIViewSet):
+class SiteCentresAPIViewSet(JSONErrorsMixin, PublicPagesMixin, CentresAPIViewSet):
     pass
 
 

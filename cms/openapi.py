@@ -367,11 +367,12 @@ COMPONENTS = {
                    "properties": {
         "id": {"type": "integer", "description": "Send it as `occurrence` to register."},
         "uid": {"type": "string", "format": "uuid"},
-        "page": {"type": "object", "properties": {
-            "id": {"type": "integer"}, "title": {"type": "string"},
-            "type": {"type": "string"}, "locale": {"type": "string"},
-            "detail_url": {"type": "string"},
-            "html_url": {"type": "string", "nullable": True}}},
+        "page": {"type": "object", "required": ["id", "title"], "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}}},
+        "event_type": {"type": "string"},
+        "locale": {"type": "string"},
+        "detail_url": {"type": "string", "description": "The page in the pages endpoint."},
+        "html_url": {"type": "string", "nullable": True, "description": "The page on the site."},
         "start": {"type": "string", "format": "date-time"},
         "end": {"type": "string", "format": "date-time"},
         "all_day": {"type": "boolean"},

@@ -82,12 +82,11 @@ def occurrence_data(occurrence, request):
     return {
         "id": occurrence.pk,
         "uid": str(occurrence.uid),
-        "page": {
-            "id": page.pk, "title": page.title, "type": page.event_type,
-            "locale": page.locale.language_code,
-            "detail_url": request.build_absolute_uri(f"/api/v2/pages/{page.pk}/"),
-            "html_url": page.get_full_url(request),
-        },
+        "page": {"id": page.pk, "title": page.title},
+        "event_type": page.event_type,
+        "locale": page.locale.language_code,
+        "detail_url": request.build_absolute_uri(f"/api/v2/pages/{page.pk}/"),
+        "html_url": page.get_full_url(request),
         "start": occurrence.start.isoformat(),
         "end": occurrence.end.isoformat(),
         "all_day": occurrence.all_day,

@@ -14,18 +14,20 @@ A wrong value answers 400 `{"detail": "...", "message": "..."}`.
 import datetime
 
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, get_page_models
+from wagtail.models import get_page_models
 
 from events.models import Occurrence
 from events.queries import event_page_models, public_occurrences
@@ -173,7 +175,33 @@ class SitePageSerializer(PageSerializer):
     translations = TranslationsField()
 
 
-class SitePagesAPIViewSet(JSONErrorsMixin, PagesAPIViewSet):
+class AnonymousRequest:
+    """The request as an anonymous visitor without session: view restrictions apply to all.
+
+    The API serves public content only, whoever calls (an editor's admin cookie must not
+    change an answer that is cached by ETag). DRF's `request.user` is None here
+    (UNAUTHENTICATED_USER), which Wagtail's restriction checks cannot read.
+    """
+
+    user = AnonymousUser()
+    session = {}
+
+    def __init__(self, request):
+        self._wrapped = request
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+
+class PublicPagesMixin:
+    def get_base_queryset(self):
+        try:
+            return get_public_pages_queryset(AnonymousRequest(self.request))
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+
+
+class SitePagesAPIViewSet(JSONErrorsMixin, PublicPagesMixin, PagesAPIViewSet):
     """`/api/v2/pages/`: every page type, with the site's filters and `translations`."""
 
     base_serializer_class = SitePageSerializer
@@ -189,15 +217,12 @@ class SiteImagesAPIViewSet(JSONErrorsMixin, ImagesAPIViewSet):
 
 
 class SiteDocumentsAPIViewSet(JSONErrorsMixin, DocumentsAPIViewSet):
-    """Documents, without those in collections with a view restriction (and their children)."""
+    """Documents outside collections with a view restriction, judged as an anonymous visitor."""
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            if not restriction.accept_request(self.request):
-                queryset = queryset.exclude(
-                    collection__path__startswith=restriction.collection.path)
-        return queryset
+        queryset = self.model.objects.all().order_by("id")
+        return queryset.exclude(
+            collection__in=get_restricted_collection_ids(AnonymousRequest(self.request)))
 
 
 def api_models():

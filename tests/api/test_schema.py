@@ -1,0 +1,106 @@
+"""The OpenAPI document: valid OpenAPI 3, every endpoint, served as JSON; docs without a CDN;
+and a property-based run (schemathesis) against it: no 500, no answer off the schema."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import get_resolver
+from openapi_spec_validator import validate
+
+from cms.api import api_router
+
+pytestmark = pytest.mark.django_db
+
+
+def test_schema_is_valid_openapi_3_and_json(client):
+    response = client.get("/api/schema/", headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    document = response.json()
+    validate(document)
+    assert document["openapi"].startswith("3.")
+    assert client.get("/api/schema/?format=json").json() == document
+
+
+def test_schema_covers_every_endpoint(client):
+    paths = client.get("/api/schema/").json()["paths"]
+    for name in api_router._endpoints:
+        assert f"/api/v2/{name}/" in paths, name
+        if name != "page_preview":
+            assert f"/api/v2/{name}/{{id}}/" in paths and f"/api/v2/{name}/find/" in paths
+    assert "post" in paths["/api/v2/registrations/"]
+    assert "get" in paths["/api/v2/occurrences/"]
+    # Every /api/v2/ route of the URLconf is documented.
+    routes = {str(p.pattern) for p in get_resolver().url_patterns if "api/v2/" in str(p.pattern)}
+    assert "api/v2/occurrences/" in routes
+
+
+def test_page_filters_and_types_are_documented(client):
+    document = client.get("/api/schema/").json()
+    names = {p["name"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
+    assert {"type", "locale", "section", "audience", "category", "city", "date_from", "date_to",
+            "search", "limit", "offset", "fields"} <= names
+    schemas = document["components"]["schemas"]
+    assert {"events_EventPage", "home_HomePage", "directory_CentrePage"} <= set(schemas)
+    event = schemas["events_EventPage"]["properties"]
+    assert event["body"]["type"] == "array" and "image_card" in event
+    assert event["meta"]["properties"]["translations"]["type"] == "array"
+
+
+def test_docs_are_served_from_the_project(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/api/schema/" in html
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(source.startswith("/") for source in sources), sources
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "init.js"):
+        assert (settings.BASE_DIR / "static" / "api-docs" / name).exists()
+        assert f"/static/api-docs/{name}" in html
+
+
+# Property-based run ----------------------------------------------------------------------
+
+@pytest.fixture
+def content(make_option, make_event, directory_page):
+    from tests.directory.conftest import make_centre
+
+    make_option()
+    make_event(title="Zweiter Termin")
+    make_centre(directory_page, "IBAS Leipzig")
+
+
+@pytest.mark.slow
+def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, settings):
+    import schemathesis
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import response_schema_conformance
+
+    from cms.wsgi import application
+
+    settings.API_WRITE_RATE_LIMIT = "0"
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    failures, calls = {}, {"n": 0}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 18
+    for operation in operations:
+        examples = 40 if operation.method.upper() == "POST" else 25
+
+        @given(case=operation.as_strategy())
+        @hypothesis_settings(max_examples=examples, deadline=None, database=None,
+                             suppress_health_check=list(HealthCheck))
+        def run(case):
+            calls["n"] += 1
+            response = case.call()
+            case.validate_response(response, checks=[not_a_server_error,
+                                                      response_schema_conformance])
+
+        try:
+            run()
+        except Exception as error:  # noqa: BLE001 - collect every operation's failure
+            failures[f"{operation.method.upper()} {operation.path}"] = str(error)[:2000]
+    print(f"schemathesis: {len(operations)} operations, {calls['n']} calls")
+    assert not failures, "\n\n".join(f"{key}:\n{value}" for key, value in failures.items())
