@@ -310,6 +310,31 @@ def occurrence_paths():
     }
 
 
+def exhibitor_paths():
+    return {"/api/v2/exhibitors/": {"get": {
+        "operationId": "exhibitors_listing", "tags": ["exhibitors"],
+        "summary": "Exhibitors of a job fair (approved employers who agreed to be named)",
+        "parameters": [{"name": "fair", "in": "query", "required": True,
+                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                        "description": "Id of the job fair page."}, CONDITIONAL],
+        "responses": {
+            "200": _response("The fair's exhibitors.", {
+                "type": "object", "required": ["meta", "items"], "properties": {
+                    "meta": {"$ref": "#/components/schemas/ListingMeta"},
+                    "items": {"type": "array", "items": {
+                        "type": "object", "properties": {
+                            "company": {"type": "string"},
+                            "trades": {"type": "array", "items": {
+                                "type": "object", "properties": {
+                                    "slug": {"type": "string"},
+                                    "name": {"type": "string"}}}}}}}}}, ETAG_HEADERS),
+            "304": {"description": "Not modified since the ETag sent."},
+            "400": _response("No fair id.", {"$ref": "#/components/schemas/FieldErrors"}),
+            "404": _error("No published job fair with this id."),
+        },
+    }}}
+
+
 def preview_paths():
     return {"/api/v2/page_preview/": {"get": {
         "operationId": "page_preview", "tags": ["preview"],
@@ -411,6 +436,7 @@ def build_schema(request=None):
             continue
         paths.update(endpoint_paths(name, viewset, api_router, components))
     paths.update(occurrence_paths())
+    paths.update(exhibitor_paths())
     paths.update(preview_paths())
     paths.update(schema_paths())
     paths = dict(sorted(paths.items()))
