@@ -6,6 +6,16 @@ from django.core.cache import cache
 from tests.directory.conftest import directory_page  # noqa: F401 - fixture
 from tests.events.conftest import event_index, make_event  # noqa: F401 - fixtures
 from tests.events.registration.conftest import make_option, option  # noqa: F401 - fixtures
+from tests.jobfairs.conftest import (  # noqa: F401 - fixtures
+    committed,
+    fair,
+    fair_index,
+    make_employer,
+    make_fair,
+    occurrence,
+    staff,
+    trades,
+)
 
 
 @pytest.fixture(autouse=True)

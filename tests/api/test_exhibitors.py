@@ -4,17 +4,6 @@ import json
 
 import pytest
 
-from tests.jobfairs.conftest import (  # noqa: F401 - fixtures
-    committed,
-    fair,
-    fair_index,
-    make_employer,
-    make_fair,
-    occurrence,
-    staff,
-    trades,
-)
-
 pytestmark = pytest.mark.django_db
 URL = "/api/v2/exhibitors/"
 
