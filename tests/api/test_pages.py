@@ -169,3 +169,15 @@ def test_etag_changes_when_content_changes(client, make_event):
     make_event(title="Two")
     second = client.get(PAGES, headers={"If-None-Match": first["ETag"]})
     assert second.status_code == 200 and second["ETag"] != first["ETag"]
+
+
+def test_listing_query_count_does_not_grow_with_pages(client, make_event,
+                                                      django_assert_max_num_queries):
+    make_event()
+    client.get(PAGES + "?type=events.EventPage")
+    with django_assert_max_num_queries(12):
+        client.get(PAGES + "?type=events.EventPage")
+    for number in range(12):
+        make_event(title=f"Event {number}")
+    with django_assert_max_num_queries(12):
+        assert len(client.get(PAGES + "?type=events.EventPage").json()["items"]) == 13
