@@ -15,6 +15,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 RESTORE_DATA_MIGRATIONS = [
     "events.migrations.0003_registration_managers_group.forwards",
     "directory.migrations.0002_districts_and_editor_group.forwards",
+    "trainings.migrations.0002_training_editors_group.forwards",
     "home.migrations.0004_editorial_roles_and_workflow.forwards",
     "jobfairs.migrations.0002_partner_counsellors_group.forwards",
 ]

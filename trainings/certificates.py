@@ -28,10 +28,18 @@ def font_paths():
     return (regular, bold if os.path.exists(bold) else regular) if os.path.exists(regular) else None
 
 
+# Letters and punctuation that NFKD does not reduce to ASCII.
+FALLBACKS = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe",
+             "ı": "i", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
+
+
 def transliterate(text):
     """Latin-1 text for the core fonts: accents kept where Latin-1 has them, others stripped."""
     result = []
     for char in str(text):
+        if char in FALLBACKS:
+            result.append(FALLBACKS[char])
+            continue
         try:
             char.encode("latin-1")
             result.append(char)
@@ -52,7 +60,8 @@ def _dates(occurrence):
     end = timezone.localtime(occurrence.end, zone)
     if start.date() == end.date():
         day = formats.date_format(start, "DATE_FORMAT")
-        return f"{day}, {formats.time_format(start, 'TIME_FORMAT')}–{formats.time_format(end, 'TIME_FORMAT')}"
+        # 24-hour times in every language: the certificate is a German document.
+        return f"{day}, {start:%H:%M}–{end:%H:%M}"
     return f"{formats.date_format(start, 'DATE_FORMAT')} – {formats.date_format(end, 'DATE_FORMAT')}"
 
 
