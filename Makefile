@@ -17,11 +17,12 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed browser-deps
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
-# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here), and
+# DejaVu Sans for the training certificates (names in every script).
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) \
 	      || echo "Chromium could not be installed: browser tests will be skipped."; \
 	  else echo "No /usr/bin/chromium and no root: browser tests will be skipped."; fi; \
 	fi
