@@ -192,6 +192,7 @@ LANGUAGE_NAMES = {
 # Each plugin's demo content, run by `manage.py load_demo_content` after the site's own pages.
 DEMO_CONTENT_LOADERS = [
     "events.demo.load",
+    "jobfairs.demo.load",
     "trainings.demo.load",
     "directory.demo.load",
 ]
