@@ -44,7 +44,7 @@ def test_form_registers_and_sends_the_confirm_mail(client, option, mailoutbox,
     assert registration.state == S.PENDING and registration.language == "en"
     assert len(mailoutbox) == 1 and "/registration/confirm/" in mailoutbox[0].body
     page = client.get(response["Location"])
-    assert b"confirm your registration" in page.content
+    assert "Bitte bestätigen Sie Ihre Anmeldung" in page.content.decode()  # German page
 
 
 def test_form_shows_errors_next_to_the_fields_in_the_page_language(client, option,
@@ -117,7 +117,7 @@ def test_same_address_twice_gets_a_clear_message(client, option, django_capture_
     response = post(client, form_url(option), django_capture_on_commit_callbacks,
                     email=" ADA@example.ORG")
     assert response.status_code == 400
-    assert "already registered" in response.content.decode()
+    assert "bereits angemeldet" in response.content.decode()  # “already registered”
     assert Registration.objects.count() == 1
 
 
@@ -170,7 +170,7 @@ def test_full_date_with_waiting_list_offers_the_list(client, make_option, regist
 def test_event_page_shows_places_left_per_date(client, option):
     page = option.occurrence.page
     html = client.get(page.url).content.decode()
-    assert "5 places left" in html and form_url(option) in html
+    assert "Noch 5 Plätze frei" in html and form_url(option) in html  # “5 places left”
 
 
 # Links ----------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def test_confirm_link_confirms_once(client, option, register, django_capture_on_
     registration.refresh_from_db()
     assert registration.state == S.CONFIRMED
     again = client.get(url)
-    assert again.status_code == 410 and "used already" in again.content.decode()
+    assert again.status_code == 410 and "bereits verwendet" in again.content.decode()  # “used already”
 
 
 def test_tampered_links_get_a_clear_page(client, option, register):
@@ -194,7 +194,7 @@ def test_tampered_links_get_a_clear_page(client, option, register):
                 reverse("events_registration:cancel", args=[tokens.cancel_token(registration) + "x"])):
         response = client.get(url)
         assert response.status_code == 400
-        assert "not valid" in response.content.decode()
+        assert "Link ist ungültig" in response.content.decode()  # “This link is not valid”
 
 
 def test_expired_confirm_link_gets_a_clear_page(client, option, register, monkeypatch):
