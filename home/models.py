@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from events.models.mixins import PlainLanguageMixin
+
 from .blocks import BaseStreamBlock
 
 
@@ -60,7 +62,7 @@ class HomePage(Page):
         return EventIndexPage.objects.live().public().filter(locale=self.locale).first()
 
 
-class ProgrammePage(Page):
+class ProgrammePage(PlainLanguageMixin, Page):
     """An action area of the programme ("Handlungsschwerpunkt")."""
 
     number = models.PositiveSmallIntegerField(
@@ -72,11 +74,6 @@ class ProgrammePage(Page):
         verbose_name=_("summary"),
         max_length=600,
         help_text=_("Two or three sentences shown in lists and as the page's lead."),
-    )
-    plain_language_summary = models.TextField(
-        _("plain-language summary"), blank=True, max_length=1200,
-        help_text=_("Optional short text in plain language (“Leichte Sprache”): short sentences, "
-                    "common words. Shown first on the page when filled in."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True,

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Trade(TranslatableMixin, index.Indexed, models.Model):
@@ -24,6 +25,8 @@ class Trade(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.SearchField("german_name"),
                      index.AutocompleteField("name")]
     api_fields = [APIField("name"), APIField("german_name"), APIField("slug")]
+    # The German occupation name and the slug are the same in every language.
+    override_translatable_fields = [SynchronizedField("german_name"), SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("trade")

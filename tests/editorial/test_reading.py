@@ -50,3 +50,31 @@ def test_rtl_languages_mirror_the_layout(client, demo_content, language):
     for physical in ("margin-left", "margin-right", "padding-left", "padding-right",
                      "text-align: left", "text-align: right", "float: left", "float: right"):
         assert physical not in css, physical
+
+
+def test_training_module_shows_its_plain_language_summary_first(client, demo_content):
+    from trainings.models import TrainingModulePage
+
+    module = TrainingModulePage.objects.filter(locale__language_code="de").first()
+    module.plain_language_summary = "In dieser Schulung lernen Sie einfache Wörter."
+    module.save_revision().publish()
+    html = client.get(module.url).content.decode()
+    main = html.split('id="main"', 1)[1]
+    assert main.index("In dieser Schulung lernen Sie einfache Wörter.") < main.index(module.summary)
+
+
+def test_trade_occupation_name_and_slug_stay_german_in_translations(demo_content):
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+    from wagtail_localize.operations import TranslationCreator
+
+    from jobfairs.models import Trade
+
+    trade = Trade.objects.filter(locale__language_code="de").first()
+    arabic = Locale.objects.get(language_code="ar")
+    TranslationCreator(None, [arabic]).create_translations(trade)
+    translation = Translation.objects.get(source__object_id=trade.translation_key, target_locale=arabic)
+    msgids = {entry.msgid for entry in translation.export_po()}
+    assert trade.name in msgids
+    assert trade.german_name not in msgids or trade.german_name == trade.name
+    assert trade.slug not in msgids

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.models import AbstractEventPage
+from events.models.mixins import PlainLanguageMixin
 
 from ..choices import DeliveryMode, Format, Topic
 
@@ -25,7 +26,7 @@ DEFAULT_FUNDING_NOTICE = (
 )
 
 
-class TrainingProgrammePage(RoutablePageMixin, Page):
+class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
     """The overall programme: introduction, modules with filters, next sessions, request form."""
 
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES,
@@ -39,10 +40,12 @@ class TrainingProgrammePage(RoutablePageMixin, Page):
         help_text=_("Printed on attendance certificates and shown on module pages."))
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"), FieldPanel("request_intro"), FieldPanel("funding_notice"),
+        FieldPanel("intro"), FieldPanel("plain_language_summary"), FieldPanel("request_intro"),
+        FieldPanel("funding_notice"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("request_intro"), APIField("funding_notice")]
+    api_fields = [APIField("intro"), APIField("plain_language_summary"), APIField("request_intro"),
+                  APIField("funding_notice")]
     # Any parent (the site puts it under its action-area page); one programme per parent.
     subpage_types = ["trainings.TrainingModulePage"]
     max_count_per_parent = 1
@@ -112,7 +115,7 @@ class TrainersField(serializers.Field):
                 for trainer in page.trainers.all()]
 
 
-class TrainingModulePage(AbstractEventPage):
+class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
     """One module of the programme; its dates (events core occurrences) are the sessions."""
 
     event_type = "training"
@@ -150,6 +153,7 @@ class TrainingModulePage(AbstractEventPage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("plain_language_summary"),
         FieldRowPanel([FieldPanel("topic"), FieldPanel("format"), FieldPanel("delivery_mode")],
                       heading=_("Classification")),
         FieldPanel("audiences"),
@@ -176,10 +180,11 @@ class TrainingModulePage(AbstractEventPage):
     ]
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("learning_goals"), index.SearchField("contents"),
+        index.SearchField("plain_language_summary"),
         index.FilterField("topic"), index.FilterField("format"),
     ]
     api_fields = AbstractEventPage.api_fields + [
-        APIField("topic"), APIField("format"), APIField("delivery_mode"),
+        APIField("plain_language_summary"), APIField("topic"), APIField("format"), APIField("delivery_mode"),
         APIField("learning_goals"), APIField("contents"), APIField("methods"),
         APIField("duration"), APIField("prerequisites"), APIField("max_group_size"),
         APIField("cost"), APIField("certificate_issued"), APIField("documents"),
