@@ -17,9 +17,9 @@ from rest_framework import serializers as drf
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.images.api.fields import ImageRenditionField
 
-from cms.headless.occurrences import FILTERS as OCCURRENCE_FILTERS
-from cms.headless.occurrences import LIMIT_MAX
 from cms.headless.pages import TranslationsField
+from events.api import FILTERS as OCCURRENCE_FILTERS
+from events.api import LIMIT_MAX
 
 API_VERSION = "2.0.0"
 MAX_ID = 2**63 - 1

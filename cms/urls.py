@@ -11,16 +11,12 @@ from .api import api_router
 from .headless import views as headless_views
 from .headless.errors import api_not_found
 from .headless.exhibitors import ExhibitorsAPIView
-from .headless.occurrences import OccurrencesAPIView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Dates with every filter and privacy rule of the HTML listing (cms/headless/occurrences.py)
-    # replace the registration engine's plain listing at the same address.
-    path("api/v2/occurrences/", OccurrencesAPIView.as_view(), name="api_occurrences"),
     path("api/v2/exhibitors/", ExhibitorsAPIView.as_view(), name="api_exhibitors"),
-    # The registration engine's endpoints sit beside Wagtail's, before its router.
+    # The events plugin's dates and registrations sit beside Wagtail's, before its router.
     path("api/v2/", include("events.registration.api_urls")),
     path("api/v2/", api_router.urls),
     path("api/schema/", headless_views.schema, name="api_schema"),

@@ -8,18 +8,15 @@ import hashlib
 import json
 
 from django.core.cache import cache
-from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events.models import Occurrence, RegistrationOption
+from events.models import RegistrationOption
 
 from . import conf, ratelimit, services
 from .forms import api_form_class
 from .kinds import get_kind
-from .summary import registration_summary
 
 MAX_BODY = 64 * 1024
 IDEMPOTENCY_SECONDS = 60 * 60 * 24
@@ -34,35 +31,6 @@ class JSONOnlyMixin:
         if isinstance(response.data, dict) and "detail" in response.data and "errors" not in response.data:
             response.data = {"detail": str(response.data["detail"])}
         return response
-
-
-class OccurrenceListAPIView(JSONOnlyMixin, APIView):
-    """GET /api/v2/occurrences/: upcoming dates of live event pages with registration places."""
-
-    def get(self, request):
-        try:
-            limit = max(1, min(int(request.GET.get("limit", 50)), 100))
-            offset = max(0, int(request.GET.get("offset", 0)))
-        except ValueError:
-            return Response({"errors": {"limit": [_("Enter a whole number.")]}}, status=400)
-        queryset = (
-            Occurrence.objects.filter(end__gte=timezone.now(), page__live=True)
-            .select_related("page")
-            .prefetch_related(Prefetch("registration_options",
-                                       queryset=RegistrationOption.objects.order_by("id")))
-            .order_by("start", "id")
-        )
-        total = queryset.count()
-        items = [{
-            "id": occurrence.pk,
-            "uid": str(occurrence.uid),
-            "page": {"id": occurrence.page_id, "title": occurrence.page.title},
-            "start": occurrence.start.isoformat(),
-            "end": occurrence.end.isoformat(),
-            "status": occurrence.status,
-            "registration": [item.as_api() for item in registration_summary(occurrence)],
-        } for occurrence in queryset[offset:offset + limit]]
-        return Response({"meta": {"total_count": total}, "items": items})
 
 
 class RegistrationCreateAPIView(JSONOnlyMixin, APIView):

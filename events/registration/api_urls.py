@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .api import OccurrenceListAPIView, RegistrationCreateAPIView
+from ..api import OccurrenceListAPIView
+from .api import RegistrationCreateAPIView
 
 urlpatterns = [
     path("occurrences/", OccurrenceListAPIView.as_view(), name="events_api_occurrences"),

@@ -1,19 +1,21 @@
 """`GET /api/v2/occurrences/`: upcoming dates of every event type with live registration state.
 
+The events plugin's read API; the registration engine adds `POST /api/v2/registrations/`.
+
 Reads through `events.queries` like the HTML listing, so the same dates appear (public, live,
 unexpired pages; view-restricted pages never), repeats expanded, with the same filters.
-The registration engine's answer shape is kept and extended (page type, locale, URLs, venue).
 """
 
 import datetime
 
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from events.queries import EventFilters, attach_pages, event_types, upcoming_occurrences
-from events.registration.api import OccurrenceListAPIView
-from events.registration.summary import registration_summary
+from .queries import EventFilters, attach_pages, event_types, upcoming_occurrences
+from .registration.api import JSONOnlyMixin
+from .registration.summary import registration_summary
 
 LIMIT_DEFAULT = 20
 LIMIT_MAX = 100
@@ -98,7 +100,7 @@ def occurrence_data(occurrence, request):
     }
 
 
-class OccurrencesAPIView(OccurrenceListAPIView):
+class OccurrenceListAPIView(JSONOnlyMixin, APIView):
     """Filters: locale (code or "all", the default), event_type, category, audience, city,
     language, date_from, date_to; pagination: limit (1–100, default 20), offset."""
 
