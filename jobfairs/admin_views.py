@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from events.exports import neutralise
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
-from events.registration.admin import neutralise
 from events.registration.forms import CoreRegistrationForm
 from events.registration.services import RegistrationError
 

@@ -17,23 +17,15 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.exports import neutralise
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.models.registrations import HOLDING_STATES
 
 from . import services
 from .kinds import kind_choices
 
+
 # Characters with which a spreadsheet starts a formula (or a DDE command).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def neutralise(value):
-    """Export values as text a spreadsheet shows, never runs: a leading ' defuses formulas."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 class RegistrationFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(choices=RegistrationState.choices, label=_("State"))
     kind = django_filters.ChoiceFilter(field_name="option__kind", choices=kind_choices,

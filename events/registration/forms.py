@@ -57,7 +57,8 @@ class CoreRegistrationForm(forms.Form):
 
     def extra_data(self):
         """The kind's own answers, stored in Registration.data (JSON-safe values)."""
-        core = set(CoreRegistrationForm.base_fields) | set(BotDefenceMixin.base_fields)
+        # Phone has a column of its own (erased with the other personal columns): not repeated here.
+        core = set(CoreRegistrationForm.base_fields) | set(BotDefenceMixin.base_fields) | {"phone"}
         data = {}
         for field, value in self.cleaned_data.items():
             if field in core:
