@@ -111,3 +111,17 @@ def test_a_full_session_puts_people_on_the_waiting_list(client, session, registe
                                      "remaining": 0, "waitlist": True}]
     html = client.get(form_url(session)).content.decode()
     assert "Join the waiting list" in html
+
+
+def test_phone_is_stored_once_in_its_own_column_not_in_the_kind_data():
+    from events.registration.forms import api_form_class
+
+    form = api_form_class(get_kind("participant"))(data={
+        "name": "Olena Kovalenko", "email": "olena@example.org", "consent": True,
+        "organisation": "Jobcenter Leipzig", "organisation_type": "employment_administration",
+        "role": "Beraterin", "phone": "0341 123456", "language": "uk",
+    })
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == "0341 123456"
+    assert "phone" not in form.extra_data()
+    assert form.extra_data()["organisation"] == "Jobcenter Leipzig"
