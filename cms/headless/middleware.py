@@ -8,10 +8,7 @@
   with Retry-After. Reads need no key and are not limited here.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
@@ -23,43 +20,9 @@ from django.utils.cache import (
 )
 from django.utils.translation import gettext as _
 
-UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+from events.registration import ratelimit
+
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-def parse_rate(rate):
-    """"30/m" -> (30, 60); "0", "" or None -> None (no limit)."""
-    rate = str(rate or "").strip()
-    if not rate or rate == "0":
-        return None
-    count, _slash, unit = rate.partition("/")
-    seconds = UNITS.get((unit or "m").strip()[:1].lower())
-    if not seconds:
-        raise ValueError(f"API_WRITE_RATE_LIMIT: unknown unit in {rate!r}")
-    return (int(count), seconds) if int(count) > 0 else None
-
-
-def client_id(request):
-    """The client's address (behind a proxy, set REMOTE_ADDR from the proxy's header there)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def take_write_token(request):
-    """Count one write; (allowed, seconds until the window ends)."""
-    limit = parse_rate(getattr(settings, "API_WRITE_RATE_LIMIT", "0"))
-    if limit is None:
-        return True, 0
-    count, seconds = limit
-    now = time.time()
-    window = int(now // seconds)
-    key = f"api:write:{client_id(request)}:{window}"
-    cache.add(key, 0, seconds + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds + 1)
-        used = 1
-    return used <= count, max(1, int((window + 1) * seconds - now))
 
 
 class APIMiddleware:
@@ -70,7 +33,8 @@ class APIMiddleware:
         if not request.path.startswith("/api/"):
             return self.get_response(request)
         if request.method in WRITE_METHODS:
-            allowed, retry_after = take_write_token(request)
+            allowed, retry_after = ratelimit.take(
+                request, getattr(settings, "API_WRITE_RATE_LIMIT", "0"), scope="api-write")
             if not allowed:
                 response = JsonResponse(
                     {"detail": _("Too many requests. Please wait and try again.")}, status=429)

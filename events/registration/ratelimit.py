@@ -1,4 +1,7 @@
-"""A per-address rate limit in Django's cache (shared by all app servers when it is Redis)."""
+"""A per-address rate limit in Django's cache (shared by all app servers when it is Redis).
+
+Rates read like "10/m", "100/h"; "0" or empty switch the limit off (load tests).
+"""
 
 import time
 
@@ -17,22 +20,24 @@ def parse_rate(rate):
     count, _slash, unit = rate.partition("/")
     seconds = UNITS.get((unit or "m").strip()[:1].lower())
     if not seconds:
-        raise ValueError(f"REGISTRATION_RATE_LIMIT: unknown unit in {rate!r}")
+        raise ValueError(f"unknown unit in the rate {rate!r} (use s, m, h or d)")
     count = int(count)
     return (count, seconds) if count > 0 else None
 
 
 def client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address (behind a proxy, have it set REMOTE_ADDR from its header)."""
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def allow(request, scope="registration"):
-    """Count this request; False once the address has used up its allowance in this window."""
-    limit = parse_rate(conf.get("REGISTRATION_RATE_LIMIT"))
+def take(request, rate, scope):
+    """Count this request against `rate`: (allowed, seconds until the window ends)."""
+    limit = parse_rate(rate)
     if limit is None:
-        return True
+        return True, 0
     count, seconds = limit
-    window = int(time.time() // seconds)
+    now = time.time()
+    window = int(now // seconds)
     key = f"events:ratelimit:{scope}:{client_address(request)}:{window}"
     cache.add(key, 0, seconds + 1)
     try:
@@ -40,4 +45,10 @@ def allow(request, scope="registration"):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, seconds + 1)
         used = 1
-    return used <= count
+    return used <= count, max(1, int((window + 1) * seconds - now))
+
+
+def allow(request, scope="registration"):
+    """Count this request against REGISTRATION_RATE_LIMIT; False once the allowance is used."""
+    allowed, _retry_after = take(request, conf.get("REGISTRATION_RATE_LIMIT"), scope)
+    return allowed
