@@ -1,30 +1,7 @@
-"""Background tasks (Django tasks): thin, take ids, retry a failed send later."""
+"""Registration e-mails, sent as retried tasks (see events/tasks.py)."""
 
-import datetime
-import logging
+from events.tasks import MAX_ATTEMPTS, EmailTask
 
-from django.utils import timezone
-from django_tasks import task
+__all__ = ["MAX_ATTEMPTS", "send_registration_email"]
 
-from . import emails
-
-logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 6
-
-
-@task()
-def send_registration_email(registration_id, template, attempt=1):
-    try:
-        return emails.send_registration_email(registration_id, template)
-    except Exception:
-        if attempt >= MAX_ATTEMPTS:
-            raise
-        # The registration is saved already; the mail goes out once the server answers again.
-        delay = datetime.timedelta(minutes=2 ** attempt)
-        logger.warning("registration e-mail %s for %s failed (attempt %s), retrying in %s",
-                       template, registration_id, attempt, delay, exc_info=True)
-        retry = send_registration_email
-        if retry.get_backend().supports_defer:
-            retry = retry.using(run_after=timezone.now() + delay)
-        retry.enqueue(registration_id, template, attempt=attempt + 1)
-        return False
+send_registration_email = EmailTask("events.registration.emails.send_registration_email")
