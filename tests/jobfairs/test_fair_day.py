@@ -75,8 +75,9 @@ def test_editor_adjustment_refuses_a_double_booking(matched, occurrence, client,
             "status": "planned"}
     response = client.post(url, data)
     assert response.status_code == 200  # form shown again with the error
-    assert "another interview at this time" in response.content.decode() \
-        or "taken at this time" in response.content.decode()
+    # The admin speaks German: "has another interview at this time" / "table is taken".
+    assert "zu dieser Zeit ein anderes Vorstellungsgespräch" in response.content.decode() \
+        or "zu dieser Zeit belegt" in response.content.decode()
     other.refresh_from_db()
     assert other.start != first.start
     assert client.get(reverse("jobfairs_admin:timetable", args=[occurrence.pk])).status_code == 200

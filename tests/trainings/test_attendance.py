@@ -103,5 +103,5 @@ def test_attendance_page_is_usable_on_a_phone(client, manager, session, register
     committed(registration_services.confirm, register(session, name="Mila Novak"))
     client.force_login(manager)
     html = client.get(f"/admin/trainings/attendance/{session.pk}/").content.decode()
-    assert re.search(r'<button type="submit" class="button">Present', html)
+    assert re.search(r'<button type="submit" class="button">Anwesend', html)  # German admin
     assert "min-block-size: 3rem" in html and "csrfmiddlewaretoken" in html

@@ -83,7 +83,7 @@ def test_report_aggregates_per_module_and_session(admin_client, client, finished
                              organisation=4)
     html = admin_client.get("/admin/trainings/feedback/").content.decode()
     assert "Sprachsensibel beraten" in html and "Anderes Modul" in html
-    assert "2 responses" in html and "1 response" in html
+    assert "2 Rückmeldungen" in html and "1 Rückmeldung" in html  # the admin speaks German
     # Averages in the editor's number format (4,0 in German): overall of (5, 3), content of (4, 2).
     assert re.search(r"data-average>4[.,]0<", html) and re.search(r"data-average>3[.,]0<", html)
     assert "Sehr praxisnah." in html
