@@ -74,8 +74,24 @@ def content(make_option, make_event, directory_page):
     make_centre(directory_page, "IBAS Leipzig")
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Schemathesis calls the WSGI app directly, whose request signals would close the
+    database connection that holds the test's transaction (with CONN_MAX_AGE and health
+    checks on PostgreSQL). Django's test client unhooks them in the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, settings):
+def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, settings,
+                                                                   keep_test_connection):
     import schemathesis
     from hypothesis import HealthCheck, given
     from hypothesis import settings as hypothesis_settings
@@ -107,3 +123,11 @@ def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, sett
             failures[f"{operation.method.upper()} {operation.path}"] = str(error)[:2000]
     print(f"schemathesis: {len(operations)} operations, {calls['n']} calls")
     assert not failures, "\n\n".join(f"{key}:\n{value}" for key, value in failures.items())
+
+
+@pytest.mark.parametrize("path", ["/api/v2/centres/find/?html_path=%5D%00x",
+                                  "/api/v2/pages/?search=a%00b", "/api/v2/occurrences/?city=%00"])
+def test_nul_in_a_query_parameter_is_a_400_not_a_500(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
