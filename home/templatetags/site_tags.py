@@ -39,10 +39,38 @@ def _with_prefix(url, old_code, new_code):
     return url[:index] + f"/{new_code}/" + url[index + len(marker):]
 
 
+def _visible(queryset):
+    return queryset.live().public()
+
+
+def _served_under(page, code, request):
+    """The URL under `/<code>/` that shows `page` or, where that language lacks it, the page
+    Wagtail really serves there: Wagtail routes `/<code>/…` through the home page in that
+    language, falling back to the source home when none is live. So the fallback is the
+    page's version in the routing home's locale, else its nearest ancestor there, else the
+    routing home itself; it keeps the `/<code>/` prefix so the interface speaks `code`."""
+    site = Site.find_for_request(request) if request else page.get_site()
+    if site is None:
+        return page.get_url(request=request) or "/"
+    with translation.override(code):
+        home = site.root_page.localized
+    routing_locale = home.locale
+    nearest_first = [page, *reversed(page.get_ancestors().filter(depth__gt=home.depth))]
+    for candidate in nearest_first:
+        found = _visible(Page.objects.filter(
+            translation_key=candidate.translation_key, locale=routing_locale)).first()
+        if found is not None and found.is_descendant_of(home):
+            break
+    else:
+        found = home
+    url = found.get_url(request=request) or "/"
+    return _with_prefix(url, routing_locale.language_code, code)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
-    """One entry per site language. Where the page has no translation, the link shows the
-    source page under that language's prefix (the interface then speaks that language)."""
+    """One entry per site language. Where the page has no translation in a language, the
+    link leads to what that language's prefix really serves (see `_served_under`)."""
     request = context.get("request")
     page = page or context.get("page")
     if not isinstance(page, Page):
@@ -55,10 +83,8 @@ def language_links(context, page=None):
         return cache[page.pk]
     translations = {
         translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for translated in _visible(page.get_translations(inclusive=True)).select_related("locale")
     }
-    source_url = page.get_url(request=request) or "/"
-    source_code = page.locale.language_code
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -66,7 +92,7 @@ def language_links(context, page=None):
         links.append({
             "code": code,
             "name": name,
-            "url": target.get_url(request=request) if target else _with_prefix(source_url, source_code, code),
+            "url": target.get_url(request=request) if target else _served_under(page, code, request),
             "current": code == current,
             "available": target is not None,
             "bidi": translation.get_language_info(code)["bidi"],
