@@ -23,14 +23,13 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from .models import AbstractEventPage, Occurrence
 
-# Related rows that templates read per date (the registration engine's capacity rows):
-# prefetched when the relation exists, so rendering a list costs no query per row.
-OCCURRENCE_PREFETCHES = ("registration_options",)
 
+def attach_registration_options(occurrences):
+    """The capacity rows that templates and the API read per date, in constant queries; a
+    translated date gets its source date's (one set of places whatever the language)."""
+    from .registration.sources import attach_options
 
-def occurrence_prefetches():
-    names = {rel.get_accessor_name() for rel in Occurrence._meta.related_objects}
-    return [name for name in OCCURRENCE_PREFETCHES if name in names]
+    return attach_options(occurrences)
 
 
 def event_page_models(event_type=None):
@@ -122,6 +121,12 @@ def public_occurrences(locale=None, filters=None, now=None):
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         queryset = queryset.exclude(page__path__startswith=path)
     return queryset
+
+
+def is_public(occurrence_ids, now=None):
+    """The ids among `occurrence_ids` whose page anyone may see (the feeds' and API's rule)."""
+    return set(public_occurrences("all", now=now).filter(pk__in=occurrence_ids)
+               .values_list("pk", flat=True))
 
 
 def _window_filter(queryset, after, before):
@@ -217,8 +222,7 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         end = datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1),
                                         datetime.time.min, tzinfo=zone)
         before = min(before, end) if before else end
-    queryset = (public_occurrences(locale, filters, now=now).select_related("venue")
-                .prefetch_related(*occurrence_prefetches()))
+    queryset = public_occurrences(locale, filters, now=now).select_related("venue")
     queryset = _window_filter(queryset, after, before)
     if limit is not None and not past:
         # Only the first `limit` single dates can make it, plus any repeating date.
@@ -226,6 +230,7 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
                 + list(queryset.exclude(repeat_frequency="")))
     else:
         rows = list(queryset)
+    attach_registration_options(rows)
     instances = expand(rows, after=after, before=before)
     if past:
         instances = [item for item in instances if item.end <= now]

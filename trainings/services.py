@@ -56,11 +56,13 @@ def _enqueue(task, *args):
 def ensure_participant_options(page, now=None):
     """Give every coming session of a module a `participant` capacity row (max group size).
 
-    Called when a module is published, so that editors never have to create the places by
-    hand; existing rows (and capacities changed by editors) are left alone.
+    Called when a module (or a translation of it) is published, so that editors never have to
+    create the places by hand; existing rows (and capacities changed by editors) are left alone.
     """
     now = now or timezone.now()
     kind = get_kind(PARTICIPANT)
+    # Places belong to the source page's dates; a translation registers on those.
+    page = page.specific.source_page()
     missing = (Occurrence.objects.filter(page_id=page.pk, end__gt=now)
                .exclude(registration_options__kind=PARTICIPANT))
     created = 0

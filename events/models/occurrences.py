@@ -30,6 +30,12 @@ def event_timezone():
     return ZoneInfo(getattr(settings, "EVENTS_TIME_ZONE", "Europe/Berlin"))
 
 
+def translated_uid(source_uid, page_id):
+    """The UID of a date copied (translation, duplicate) to page `page_id` from a date with
+    `source_uid`: distinct, reproducible, and how a translated date finds its source."""
+    return uuid.uuid5(source_uid, str(page_id))
+
+
 def recurrence_horizon_days():
     return int(getattr(settings, "EVENTS_RECURRENCE_HORIZON_DAYS", 365))
 
@@ -161,7 +167,7 @@ class Occurrence(Orderable, ClusterableModel):
             # distinct but reproducible one so a re-synchronised translation keeps its UID.
             if self.page_id and Occurrence.objects.filter(uid=self.uid).exclude(
                     page_id=self.page_id).exists():
-                self.uid = uuid.uuid5(self.uid, str(self.page_id))
+                self.uid = translated_uid(self.uid, self.page_id)
         else:
             self.sequence = max(self.sequence or 0, stored["sequence"])
             if any(stored[name] != getattr(self, name) for name in SEQUENCE_FIELDS):

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
@@ -95,12 +95,20 @@ class AbstractEventPage(Page):
     class Meta:
         abstract = True
 
+    def source_page(self):
+        """The page in the default language: its dates hold the places of every translation."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        source = self.get_translation_or_none(default)
+        return source.specific if source else self
+
     def upcoming_dates(self):
         """This event's coming dates, repeats expanded, cancelled ones included and marked."""
-        from ..queries import expand, occurrence_prefetches
+        from ..queries import attach_registration_options, expand
 
-        occurrences = list(self.occurrences.select_related("venue")
-                           .prefetch_related(*occurrence_prefetches()).order_by("start"))
+        occurrences = list(self.occurrences.select_related("venue").order_by("start"))
+        attach_registration_options(occurrences)
         for occurrence in occurrences:
             occurrence.page = self
         return expand(occurrences, after=timezone.now())

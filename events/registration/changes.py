@@ -15,6 +15,15 @@ def fingerprint(occurrence):
     return hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
+def tell_registrants(sender, instance, **kwargs):
+    """`page_published` receiver: every publish path sends it (the admin's button, a workflow
+    approval, scheduled publishing, `revision.publish()`), unlike the admin's hook."""
+    from events.models import AbstractEventPage
+
+    if isinstance(instance, AbstractEventPage):
+        notify_changed_dates(instance)
+
+
 def notify_changed_dates(page):
     options = RegistrationOption.objects.filter(occurrence__page_id=page.pk).select_related("occurrence")
     notified = set()

@@ -40,9 +40,11 @@ def build_email(registration: Registration, template: str):
     if template not in TEMPLATES:
         raise ValueError(f"unknown registration e-mail {template!r}")
     occurrence = registration.option.occurrence
-    page = occurrence.page.specific
-    occurrence.page = page  # the calendar file reads the event's own fields (summary)
     with translation.override(registration.language), timezone.override("Europe/Berlin"):
+        # Places live on the source page's date; the registrant reads the page in their
+        # language where a translation is live.
+        page = occurrence.page.specific.localized
+        occurrence.page = page  # the calendar file reads the event's own fields (summary)
         context = {
             "registration": registration, "option": registration.option,
             "occurrence": occurrence, "page": page, "site_name": settings.WAGTAIL_SITE_NAME,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .counts import cached_counts
 from .kinds import get_kind
 from .services import closed_reason
+from .sources import options_for
 
 
 @dataclass
@@ -54,9 +55,8 @@ def summarise_option(option, now=None):
 
 
 def registration_summary(occurrence, now=None, public_only=True):
-    options = getattr(occurrence, "_prefetched_objects_cache", {}).get("registration_options")
-    if options is None:
-        options = occurrence.registration_options.all()
+    """Per kind, the state of the places of a date (a translated date shows its source's)."""
+    options = options_for(occurrence)
     result = []
     for option in options:
         option.occurrence = occurrence

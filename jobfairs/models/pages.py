@@ -15,7 +15,7 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.models import AbstractEventPage
@@ -133,14 +133,6 @@ class JobFairPage(AbstractEventPage):
         verbose_name_plural = _("job fairs")
 
     # The pool of dates -------------------------------------------------------------------
-    def source_page(self):
-        """The page in the default language, whose dates hold registrations and interviews."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        source = self.get_translation_or_none(default)
-        return source.specific if source else self
-
     def fair_occurrences(self):
         return self.source_page().occurrences.order_by("start")
 
@@ -192,7 +184,9 @@ class JobFairPage(AbstractEventPage):
         from events.registration.summary import registration_summary
 
         places = []
-        for occurrence in self.fair_occurrences().prefetch_related("registration_options"):
+        from events.queries import attach_registration_options
+
+        for occurrence in attach_registration_options(self.fair_occurrences()):
             places.append({"occurrence": occurrence.pk, "start": occurrence.start.isoformat(),
                            "registration": [item.as_api()
                                             for item in registration_summary(occurrence)]})

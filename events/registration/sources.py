@@ -1,0 +1,91 @@
+"""One set of places per date, whatever the language.
+
+Translating an event page copies its dates (wagtail-localize, `copy_for_translation`): each
+language's page has its own `Occurrence` rows, and re-synchronising a translation deletes and
+recreates them. Places therefore live only on the date of the source page (default locale);
+a translated date registers on, and shows the counts of, the source date it was copied from.
+
+A copied date's UID is derived from its source's (`translated_uid`), which is how a copy finds
+its source without a stored link; a date added to a translation by hand keeps its own places.
+"""
+
+from wagtail.models import Locale, Page
+
+from events.models import Occurrence, RegistrationOption
+from events.models.occurrences import translated_uid
+
+
+def source_occurrence_ids(occurrences):
+    """{occurrence pk: pk of the source-locale date whose places it uses} (constant queries)."""
+    occurrences = [item for item in occurrences if item.pk is not None]
+    result = {item.pk: item.pk for item in occurrences}
+    page_ids = {item.page_id for item in occurrences}
+    if not page_ids:
+        return result
+    default = Locale.get_default()
+    translated = dict(Page.objects.filter(pk__in=page_ids).exclude(locale_id=default.pk)
+                      .values_list("pk", "translation_key"))
+    if not translated:
+        return result
+    source_pages = dict(Page.objects.filter(translation_key__in=set(translated.values()),
+                                            locale_id=default.pk)
+                        .values_list("translation_key", "pk"))
+    candidates = {}
+    for pk, uid, page_id, start in Occurrence.objects.filter(
+            page_id__in=source_pages.values()).values_list("pk", "uid", "page_id", "start"):
+        candidates.setdefault(page_id, []).append((pk, uid, start))
+    for item in occurrences:
+        source_page_id = source_pages.get(translated.get(item.page_id))
+        if source_page_id is None:
+            continue
+        rows = candidates.get(source_page_id, [])
+        match = next((pk for pk, uid, _start in rows
+                      if translated_uid(uid, item.page_id) == item.uid), None)
+        if match is None:  # a copy made some other way: the date at the same time
+            match = next((pk for pk, _uid, start in rows if start == item.start), None)
+        if match is not None:
+            result[item.pk] = match
+    return result
+
+
+def attach_options(occurrences):
+    """Set `shared_options` (the source date's capacity rows) on each occurrence."""
+    occurrences = list(occurrences)
+    sources = source_occurrence_ids(occurrences)
+    by_occurrence = {}
+    for option in RegistrationOption.objects.filter(
+            occurrence_id__in=set(sources.values())).order_by("pk"):
+        by_occurrence.setdefault(option.occurrence_id, []).append(option)
+    for item in occurrences:
+        item.shared_options = by_occurrence.get(sources.get(item.pk), [])
+    return occurrences
+
+
+def options_for(occurrence):
+    """The capacity rows a date registers on (its source date's, for a translation)."""
+    shared = getattr(occurrence, "shared_options", None)
+    if shared is None:
+        attach_options([occurrence])
+        shared = occurrence.shared_options
+    return shared
+
+
+def registration_occurrence(occurrence):
+    """The date that holds the places of `occurrence`."""
+    source_id = source_occurrence_ids([occurrence]).get(occurrence.pk, occurrence.pk)
+    if source_id == occurrence.pk:
+        return occurrence
+    return Occurrence.objects.select_related("page").get(pk=source_id)
+
+
+def public_option(occurrence, kind):
+    """The capacity row of `kind` that a visitor registers on through `occurrence`, or None
+    when the date's page is not public (the rule of the listings, API and feeds)."""
+    from events.queries import is_public
+
+    if occurrence is None or not is_public([occurrence.pk]):
+        return None
+    option = next((item for item in options_for(occurrence) if item.kind == kind), None)
+    if option is not None:
+        option.occurrence = occurrence  # shown with the date (and page) the visitor came from
+    return option
