@@ -198,7 +198,7 @@ def load(ctx, today=None):
                 "employment agency, job centre, BAMF, migration services and the IQ Network "
                 "with IBAS. (Example dates: monthly on the first Wednesday.)"),
         dates=[{"start": at(first, 14), "end": at(first, 16), "repeat_frequency": "MONTHLY",
-                "repeat_interval": 1,
+                "repeat_interval": 1, "repeat_by_weekday": True,
                 "repeat_exceptions": nth_weekday(skip_y, skip_m, 2).isoformat()}],
         vocab=vocab, category="network_meeting",
         audiences=["employment_administration", "municipal_administration",

@@ -93,6 +93,11 @@ class Occurrence(Orderable, ClusterableModel):
     repeat_interval = models.PositiveSmallIntegerField(
         _("every"), default=1, help_text=_("1 = every week/month, 2 = every other, …"),
     )
+    repeat_by_weekday = models.BooleanField(
+        _("monthly on the same weekday"), default=False,
+        help_text=_("Monthly dates only: repeat on e.g. the first Wednesday of each month "
+                    "instead of on the same day of the month."),
+    )
     repeat_until = models.DateField(_("repeat until"), null=True, blank=True,
                                     help_text=_("Last possible date; empty repeats without end."))
     repeat_exceptions = models.TextField(
@@ -110,6 +115,7 @@ class Occurrence(Orderable, ClusterableModel):
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("repeat_frequency"), FieldPanel("repeat_interval"),
                            FieldPanel("repeat_until")]),
+            FieldPanel("repeat_by_weekday"),
             FieldPanel("repeat_exceptions"),
         ], heading=_("Repetition"), classname="collapsed"),
     ]
@@ -136,9 +142,10 @@ class Occurrence(Orderable, ClusterableModel):
             if self.repeat_until and start_local and self.repeat_until < start_local.date():
                 errors["repeat_until"] = _("The last date must not be before the first date.")
             if (self.repeat_frequency == RepeatFrequency.MONTHLY and start_local
-                    and start_local.day > 28):
+                    and start_local.day > 28 and not self.repeat_by_weekday):
                 errors["start"] = _(
-                    "A monthly date must start on day 1–28, so that it exists in every month."
+                    "A monthly date must start on day 1–28, so that it exists in every month, "
+                    "or repeat on the same weekday (e.g. the last Friday)."
                 )
             if self.start and self.end and self.end - self.start > datetime.timedelta(days=7):
                 errors["end"] = _("A repeating date may last at most seven days.")
@@ -149,11 +156,21 @@ class Occurrence(Orderable, ClusterableModel):
                 errors["repeat_exceptions"] = _(
                     "Exceptions only apply to repeating dates: choose how often it repeats."
                 )
-        _dates, invalid = parse_exceptions(self.repeat_exceptions)
+            if self.repeat_by_weekday:
+                errors["repeat_by_weekday"] = _("This only applies to monthly dates.")
+        dates, invalid = parse_exceptions(self.repeat_exceptions)
         if invalid:
             errors["repeat_exceptions"] = _(
                 "Write each date as YYYY-MM-DD, one per line. Not understood: %(values)s"
             ) % {"values": ", ".join(invalid)}
+        elif dates and self.repeat_frequency and not errors and self.start and self.end:
+            # A skipped day must be a day of the rule: calendar apps (Thunderbird) show a
+            # date again when its exception matches none of the rule's dates.
+            unknown = [day for day in dates if not self.is_rule_date(day)]
+            if unknown:
+                errors["repeat_exceptions"] = _(
+                    "These dates are not dates of the repetition: %(values)s"
+                ) % {"values": ", ".join(day.isoformat() for day in unknown)}
         if errors:
             raise ValidationError(errors)
 
@@ -190,11 +207,41 @@ class Occurrence(Orderable, ClusterableModel):
         return parse_exceptions(self.repeat_exceptions)[0]
 
     @property
+    def weekday_of_month(self):
+        """(n, weekday) of a "monthly on the same weekday" date: (1, 2) = first Wednesday;
+        n is -1 (the last) for a start in the month's fifth week, which not every month has."""
+        start = self.start_local
+        nth = (start.day - 1) // 7 + 1
+        return (-1 if nth == 5 else nth), start.weekday()
+
+    def _dateutil_rule(self, until=None):
+        """The rule in wall time (naive, Europe/Berlin), without the exceptions."""
+        start_local = self.start_local.replace(tzinfo=None)
+        freq = dateutil_rrule.WEEKLY if self.repeat_frequency == "WEEKLY" else dateutil_rrule.MONTHLY
+        extra = {}
+        if self.repeat_frequency == RepeatFrequency.MONTHLY and self.repeat_by_weekday:
+            nth, weekday = self.weekday_of_month
+            extra["byweekday"] = dateutil_rrule.weekday(weekday, nth)
+        return dateutil_rrule.rrule(freq, dtstart=start_local, interval=self.repeat_interval or 1,
+                                    until=until, **extra)
+
+    def is_rule_date(self, day):
+        """Whether the repetition (ignoring exceptions and the horizon) falls on `day`."""
+        if self.repeat_until and day > self.repeat_until:
+            return False
+        begin = datetime.datetime.combine(day, datetime.time.min)
+        found = self._dateutil_rule().between(begin, begin + datetime.timedelta(days=1), inc=True)
+        return any(item.date() == day for item in found)
+
+    @property
     def rrule(self):
         """The RFC 5545 rule (without "RRULE:"), e.g. ``FREQ=MONTHLY;INTERVAL=1``, or ''."""
         if not self.repeat_frequency:
             return ""
         parts = [f"FREQ={self.repeat_frequency}", f"INTERVAL={self.repeat_interval or 1}"]
+        if self.repeat_frequency == RepeatFrequency.MONTHLY and self.repeat_by_weekday:
+            nth, weekday = self.weekday_of_month
+            parts.append(f"BYDAY={nth}{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[weekday]}")
         if self.repeat_until:
             # With a TZID on DTSTART, UNTIL must be given in UTC (RFC 5545 3.3.10).
             last = datetime.datetime.combine(self.repeat_until, datetime.time(23, 59, 59),
@@ -221,9 +268,7 @@ class Occurrence(Orderable, ClusterableModel):
         until = None
         if self.repeat_until:
             until = datetime.datetime.combine(self.repeat_until, datetime.time(23, 59, 59))
-        freq = dateutil_rrule.WEEKLY if self.repeat_frequency == "WEEKLY" else dateutil_rrule.MONTHLY
-        rule = dateutil_rrule.rrule(freq, dtstart=start_local, interval=self.repeat_interval or 1,
-                                    until=until)
+        rule = self._dateutil_rule(until)
         skipped = set(self.exception_dates)
         # Start the search a duration before `after`, so a running instance is included.
         search_from = start_local
