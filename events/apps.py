@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .registration.kinds import ATTENDEE, register_kind
 
         # The generic kind for plain event pages; trainings and job fairs register their own.

@@ -27,7 +27,7 @@ def inhouse_request(request, programme):
     status = 200
     if request.method == "POST":
         form = InHouseRequestForm(request.POST, programme=programme)
-        if not ratelimit.allow(request, scope="trainings-inhouse"):
+        if not (decision := ratelimit.allow(request, scope="trainings-inhouse")):
             form.add_error(None, _("Too many requests from your connection. Please wait a few "
                                    "minutes and try again."))
             status = 429
@@ -44,8 +44,9 @@ def inhouse_request(request, programme):
         form = InHouseRequestForm(initial=initial, programme=programme)
     else:
         return HttpResponse(status=405)
-    return TemplateResponse(request, "trainings/inhouse_request.html",
-                            {"page": programme, "form": form}, status=status)
+    response = TemplateResponse(request, "trainings/inhouse_request.html",
+                                {"page": programme, "form": form}, status=status)
+    return ratelimit.too_many(response, decision) if status == 429 else response
 
 
 def certificate(request, reference):

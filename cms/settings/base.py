@@ -199,6 +199,9 @@ DEMO_CONTENT_LOADERS = [
 
 # Registration engine (events/registration); every value has a default there, see the README.
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "10/m")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect
+# directly). Rate limits key on the client's address; `manage.py check` validates the number.
+EVENTS_TRUSTED_PROXY_COUNT = os.environ.get("TRUSTED_PROXY_COUNT", "0")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "180"))
 REGISTRATION_CONSENT_VERSION = os.environ.get("REGISTRATION_CONSENT_VERSION", "2026-01")
 EVENTS_PRIVACY_PAGE_URL_RESOLVER = "home.privacy.privacy_page_url"

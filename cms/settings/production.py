@@ -21,6 +21,18 @@ required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = required("WAGTAILADMIN_BASE_URL")
 
+# Idempotency keys, one-time form tokens and rate limits live in the cache and the database:
+# with several processes each would keep its own on SQLite and a local-memory cache. Only an
+# explicit SINGLE_PROCESS=true (one worker, e.g. a small test install) may run without them.
+SINGLE_PROCESS = os.environ.get("SINGLE_PROCESS", "").strip().lower() in ("1", "true", "yes")
+if not SINGLE_PROCESS:
+    for name, what in (("DATABASE_URL", "PostgreSQL"), ("REDIS_URL", "Redis")):
+        if not os.environ.get(name, "").strip():
+            raise ImproperlyConfigured(
+                f"The environment variable {name} must be set in production: app processes "
+                f"share {what}, or each would keep its own form tokens, idempotency keys and "
+                "rate limits. To run exactly one process without it, set SINGLE_PROCESS=true.")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

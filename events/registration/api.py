@@ -49,9 +49,9 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
         if len(body) > MAX_BODY:
             return Response({"detail": _("The request body is too large (64 KB at most).")},
                             status=413)
-        if not ratelimit.allow(raw, scope="api"):
+        if not (decision := ratelimit.allow(raw, scope="api")):
             return Response({"detail": _("Too many requests. Please wait and try again.")},
-                            status=429)
+                            status=429, headers={"Retry-After": str(decision.retry_after)})
         key = raw.headers.get("Idempotency-Key", "").strip()
         if not key:
             status, data, headers = self.register(body)

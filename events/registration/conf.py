@@ -10,6 +10,11 @@ def get(name):
 DEFAULTS = {
     # "10/m", "100/h", "5/s"; "0" or "" turns the per-address limit off (load tests).
     "REGISTRATION_RATE_LIMIT": "10/m",
+    # Reverse proxies in front of the app that append to the header below; 0 = use REMOTE_ADDR.
+    # The rate limits key on the entry that many places from the right (spoofed entries sit left).
+    "EVENTS_TRUSTED_PROXY_COUNT": 0,
+    # The header those proxies append the client's address to.
+    "EVENTS_TRUSTED_PROXY_HEADER": "X-Forwarded-For",
     # Seconds a visitor needs at least between seeing the form and sending it (bots are faster).
     "REGISTRATION_MIN_SUBMIT_SECONDS": 3,
     # Version of the consent text shown next to the checkbox, stored with each registration.

@@ -47,10 +47,11 @@ def registration_form(request, occurrence_uid, kind):
         return render(request, "events/registration/form.html", context)
     status = 200
     if request.method == "POST":
-        if not ratelimit.allow(request):
-            return _message(request, _("Too many attempts"),
-                            _("Too many registrations from your connection. Please wait a few minutes and try again."),
-                            status=429)
+        if not (decision := ratelimit.allow(request)):
+            return ratelimit.too_many(_message(
+                request, _("Too many attempts"),
+                _("Too many registrations from your connection. Please wait a few minutes and try again."),
+                status=429), decision)
         form = form_class(request.POST)
         if form.is_valid():
             response = _submit(request, form, option)
