@@ -8,8 +8,12 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .registration.changes import tell_registrants
         from .registration.kinds import ATTENDEE, register_kind
 
         # The generic kind for plain event pages; trainings and job fairs register their own.
         register_kind(ATTENDEE)
+        page_published.connect(tell_registrants, dispatch_uid="events_tell_registrants")

@@ -1,12 +1,11 @@
-"""Wires the registration engine into the admin: viewsets, bulk actions, audit-log actions, and
-change notices when a date is republished. Imported by events/wagtail_hooks.py."""
+"""Wires the registration engine into the admin: viewsets, bulk actions, audit-log actions.
+Imported by events/wagtail_hooks.py. (Change notices follow `page_published`: events/apps.py.)"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin import BULK_ACTIONS, RegistrationOptionViewSet, RegistrationViewSet
-from .changes import notify_changed_dates
 
 register_snippet(RegistrationViewSet)
 
@@ -38,7 +37,3 @@ def register_registration_log_actions(actions):
     for name, label in LOG_ACTIONS.items():
         actions.register_action(f"events.registration.{name}", label, label)
 
-
-@hooks.register("after_publish_page")
-def tell_registrants_about_changed_dates(request, page):
-    notify_changed_dates(page)
