@@ -8,3 +8,10 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+class NeutralisedExportMixin:
+    """For a Wagtail index view with `list_export`: every CSV/XLSX value goes through neutralise()."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))

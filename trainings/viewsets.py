@@ -7,10 +7,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.exports import NeutralisedExportMixin
 
 from . import admin_views, services
 from .models import InHouseRequest, InHouseRequestStatus, Trainer
@@ -24,6 +26,10 @@ class InHouseRequestFilterSet(WagtailFilterSet):
     class Meta:
         model = InHouseRequest
         fields = ["status", "module"]
+
+
+class InHouseRequestIndexView(NeutralisedExportMixin, IndexView):
+    """The listing; its CSV/XLSX export defuses formulas typed into the public form."""
 
 
 class InHouseRequestEditView(EditView):
@@ -55,6 +61,7 @@ class InHouseRequestViewSet(ModelViewSet):
     menu_hook = MENU_HOOK
     add_to_admin_menu = True
     menu_order = 10
+    index_view_class = InHouseRequestIndexView
     edit_view_class = InHouseRequestEditView
     list_display = ["organisation", Column("module", label=_("Module"), accessor="module"),
                     "participants", "preferred_period", "status", "created_at"]
