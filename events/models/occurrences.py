@@ -21,8 +21,11 @@ from wagtail.models import Orderable
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
-# Changing any of these means attendees must update their calendars (RFC 5545 SEQUENCE).
-SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "status")
+# Changing any of these means attendees must update their calendars (RFC 5545 SEQUENCE):
+# the repetition too, since it changes which days the event takes place on.
+SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "status",
+                   "repeat_frequency", "repeat_interval", "repeat_until", "repeat_exceptions",
+                   "repeat_by_weekday")
 
 
 def event_timezone():
@@ -242,7 +245,10 @@ class Occurrence(Orderable, ClusterableModel):
         if self.repeat_frequency == RepeatFrequency.MONTHLY and self.repeat_by_weekday:
             nth, weekday = self.weekday_of_month
             parts.append(f"BYDAY={nth}{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[weekday]}")
-        if self.repeat_until:
+        if self.repeat_until and self.all_day:
+            # UNTIL has DTSTART's value type (RFC 5545 3.3.10): a DATE for all-day dates.
+            parts.append(f"UNTIL={self.repeat_until:%Y%m%d}")
+        elif self.repeat_until:
             # With a TZID on DTSTART, UNTIL must be given in UTC (RFC 5545 3.3.10).
             last = datetime.datetime.combine(self.repeat_until, datetime.time(23, 59, 59),
                                              tzinfo=event_timezone())
