@@ -17,6 +17,7 @@ RESTORE_DATA_MIGRATIONS = [
     "directory.migrations.0002_districts_and_editor_group.forwards",
     "trainings.migrations.0002_training_editors_group.forwards",
     "home.migrations.0004_editorial_roles_and_workflow.forwards",
+    "home.migrations.0005_german_workflow_names.forwards",
     "jobfairs.migrations.0002_partner_counsellors_group.forwards",
 ]
 
@@ -33,6 +34,12 @@ def pytest_collection_modifyitems(config, items):
         import playwright  # noqa: F401
     except ImportError:
         has_chromium = False
+    # CI must run them: a skipped browser test there, or a PostgreSQL run on SQLite, is a failure.
+    if os.environ.get("CI") == "true":
+        if not has_chromium and any("browser" in item.keywords for item in items):
+            raise pytest.UsageError(f"CI=true but no Chromium at {CHROMIUM}: browser tests would skip")
+        if os.environ.get("REQUIRE_POSTGRES") == "1" and not on_postgres:
+            raise pytest.UsageError("CI=true and REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(

@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, without redirecting API 404s to /de/… (cms/headless).
     "cms.headless.middleware.LocaleMiddleware",
+    # NUL and other control characters in the URL: 400 in the visitor's language (events).
+    "events.middleware.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,6 +106,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def sqlite_database(database):
+    """On SQLite, writers queue for the lock instead of failing with "database is locked" (the
+    editor's autosave beside "submit for review"): transactions take the write lock when they
+    begin and wait up to 20 s for it; WAL lets readers go on meanwhile."""
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update({
+            "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        })
+    return database
+
+
+sqlite_database(DATABASES["default"])
 
 # Local memory by default; REDIS_URL shares the cache between app servers.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_section_and_language_uses_the_two_step_workflow(demo_content):
-    workflow = Workflow.objects.get(name="Two-step review")
-    assert [task.name for task in workflow.tasks] == ["Content review", "Publication approval"]
+    workflow = Workflow.objects.get(name="Zweistufige Prüfung")
+    assert [task.name for task in workflow.tasks] == ["Inhaltliche Prüfung",
+                                                      "Freigabe zur Veröffentlichung"]
     for page in ProgrammePage.objects.all():
         assert page.get_workflow() == workflow, page
 
@@ -26,14 +27,14 @@ def test_submitted_page_goes_live_after_both_approvals(demo_content, make_user):
     mail.outbox.clear()
 
     state = page.get_workflow().start(page, editor)
-    assert state.current_task_state.task.name == "Content review"
+    assert state.current_task_state.task.name == "Inhaltliche Prüfung"
     # Reviewers are told that something waits for them.
     assert any("rita@example.org" in message.to for message in mail.outbox)
 
     task_state = state.current_task_state
     task_state.task.specific.on_action(task_state, reviewer, "approve", comment="Inhalt geprüft")
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Publication approval"
+    assert state.current_task_state.task.name == "Freigabe zur Veröffentlichung"
     page.refresh_from_db()
     assert page.live_revision_id != revision.pk
 
