@@ -253,13 +253,38 @@ def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):
     return attach_pages(list(queryset), relations=False)
 
 
-def feed_fingerprint(locale=None, filters=None, *, now=None):
+# Audit-log actions after which a date leaves feeds without any of its rows changing.
+HIDING_ACTIONS = ("wagtail.unpublish", "wagtail.unpublish.scheduled", "wagtail.delete",
+                  "wagtail.move", "wagtail.view_restriction.create",
+                  "wagtail.view_restriction.edit", "wagtail.view_restriction.delete")
+
+
+def outside_changed_at():
+    """The last change that alters feeds outside their date rows: a page unpublished,
+    deleted, moved or restricted (Wagtail's audit log), a venue or category edited. Both
+    validators must move then, or clients sending only If-Modified-Since keep stale data."""
+    from wagtail.models import PageLogEntry
+
+    from .models import Category, Venue
+
+    values = (
+        PageLogEntry.objects.filter(action__in=HIDING_ACTIONS).aggregate(at=Max("timestamp"))["at"],
+        Venue.objects.aggregate(at=Max("updated_at"))["at"],
+        Category.objects.aggregate(at=Max("updated_at"))["at"],
+    )
+    return max((value for value in values if value), default=None)
+
+
+def latest(*values):
+    return max((value for value in values if value), default=None)
+
+
+def feed_fingerprint(locale=None, filters=None, *, now=None, queryset=None):
     """(count, last change) of the rows a feed shows, for ETag and Last-Modified."""
     now = now or timezone.now()
-    queryset = public_occurrences(locale, filters, now=now)
+    if queryset is None:
+        queryset = public_occurrences(locale, filters, now=now)
     data = queryset.aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("page__last_published_at"),
     )
-    changed = max((value for value in (data["updated"], data["published"]) if value),
-                  default=None)
-    return data["count"], changed
+    return data["count"], latest(data["updated"], data["published"], outside_changed_at())

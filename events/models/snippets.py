@@ -33,6 +33,9 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Category(Vocabulary):
+    # Calendars show the category's name (CATEGORIES): renaming it changes the feeds' validators.
+    updated_at = models.DateTimeField(auto_now=True, null=True, editable=False)
+
     class Meta(Vocabulary.Meta):
         verbose_name = _("event category")
         verbose_name_plural = _("event categories")
@@ -95,6 +98,8 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
     public_transport = models.TextField(
         _("public transport"), blank=True, help_text=_("Nearest stops and lines."),
     )
+    # Calendars show the address: editing it must change the feeds' ETag and Last-Modified.
+    updated_at = models.DateTimeField(auto_now=True, null=True, editable=False)
 
     panels = [
         FieldPanel("name"),
