@@ -22,6 +22,7 @@ from events.models import Occurrence, Registration, RegistrationOption, Registra
 from events.models.registrations import HOLDING_STATES
 
 from . import services
+from .choosers import RegistrationChooserViewSet
 from .kinds import kind_choices
 
 
@@ -68,6 +69,7 @@ class RegistrationViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = RegistrationIndexView
+    chooser_viewset_class = RegistrationChooserViewSet  # managers only
     list_display = ["name", "email", Column("option", label=_("Date and kind"), accessor="option"),
                     "state", "created_at"]
     list_per_page = 50
