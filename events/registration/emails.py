@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from events.models import Registration
 
+from .calendar import calendar_path
 from .ics import occurrence_ics
 from .tokens import cancel_token, confirm_token
 
@@ -33,6 +34,7 @@ def registration_links(registration):
                                                 args=[confirm_token(registration)]),
             "cancel_url": base_url() + reverse("events_registration:cancel",
                                                args=[cancel_token(registration)]),
+            "calendar_url": base_url() + calendar_path(registration),
         }
 
 

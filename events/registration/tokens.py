@@ -36,3 +36,19 @@ def read_cancel_token(token):
         return signing.Signer(salt=CANCEL_SALT).unsign(token)
     except signing.BadSignature as error:
         raise TokenInvalid from error
+
+
+CALENDAR_SALT = "events.registration.calendar"
+
+
+def calendar_token(registration):
+    """The private calendar link of a registrant (their own dates); no expiry, revoked by
+    the registration's state (cancelled, erased), not by the signature."""
+    return signing.Signer(salt=CALENDAR_SALT).sign(registration.reference)
+
+
+def read_calendar_token(token):
+    try:
+        return signing.Signer(salt=CALENDAR_SALT).unsign(token)
+    except signing.BadSignature as error:
+        raise TokenInvalid from error
