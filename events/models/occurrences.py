@@ -39,6 +39,19 @@ def translated_uid(source_uid, page_id):
     return uuid.uuid5(source_uid, str(page_id))
 
 
+def wall_time_changes(time_of_day, zone=None):
+    """Whether a wall-clock time falls into an hour that the zone skips or repeats on some
+    day of the coming year (02:00–03:00 in Europe/Berlin)."""
+    zone = zone or event_timezone()
+    today = timezone.localdate()
+    for offset in range(0, 366):
+        moment = datetime.datetime.combine(today + datetime.timedelta(days=offset), time_of_day)
+        # fold=0 and fold=1 give different offsets only for a skipped or repeated time.
+        if zone.utcoffset(moment) != zone.utcoffset(moment.replace(fold=1)):
+            return True
+    return False
+
+
 def recurrence_horizon_days():
     return int(getattr(settings, "EVENTS_RECURRENCE_HORIZON_DAYS", 365))
 
@@ -129,7 +142,8 @@ class Occurrence(Orderable, ClusterableModel):
         indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
 
     def __str__(self):
-        return f"{self.page.title} – {self.start:%Y-%m-%d %H:%M}"
+        # The wall time in the events' zone: stored times are UTC.
+        return f"{self.page.title} – {self.start_local:%Y-%m-%d %H:%M}"
 
     def clean(self):
         super().clean()
@@ -152,6 +166,14 @@ class Occurrence(Orderable, ClusterableModel):
                 )
             if self.start and self.end and self.end - self.start > datetime.timedelta(days=7):
                 errors["end"] = _("A repeating date may last at most seven days.")
+            for name in ("start", "end"):
+                value = getattr(self, name)
+                if value and name not in errors and wall_time_changes(value.astimezone(
+                        event_timezone()).time()):
+                    errors[name] = _(
+                        "A repeating date cannot start or end in the hour the clocks change "
+                        "(02:00–03:00 at night): that hour is skipped in March and repeated "
+                        "in October.")
         else:
             if self.repeat_until:
                 errors["repeat_until"] = _("Choose how often the date repeats, or leave this empty.")
