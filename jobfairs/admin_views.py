@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.exports import neutralise
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
-from events.registration.forms import CoreRegistrationForm
+from events.registration.forms import CoreRegistrationForm, RegistrationIdForm
 from events.registration.services import RegistrationError
 
 from . import services
@@ -147,7 +147,10 @@ def check_in(request, occurrence_id):
                                      % {"name": registration.name})
                     return redirect("jobfairs_admin:check_in", occurrence.pk)
         else:
-            registration = get_object_or_404(Registration, pk=request.POST.get("registration"),
+            picked = RegistrationIdForm(request.POST)
+            if not picked.is_valid():
+                return HttpResponseBadRequest(_("Choose a person from the list."))
+            registration = get_object_or_404(Registration, pk=picked.cleaned_data["registration"],
                                               occurrence=occurrence)
             try:
                 services.check_in(registration, user=request.user)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from events.models import Occurrence, Registration, RegistrationState
 from events.models.occurrences import event_timezone
 from events.registration import services as registration_services
+from events.registration.forms import RegistrationIdForm
 
 from . import services
 from .forms import SessionFromRequestForm
@@ -58,7 +60,10 @@ def attendance(request, occurrence_id):
     occurrence = get_object_or_404(Occurrence.objects.select_related("page", "venue"),
                                    pk=occurrence_id)
     if request.method == "POST":
-        registration = get_object_or_404(Registration, pk=request.POST.get("registration", ""),
+        picked = RegistrationIdForm(request.POST)
+        if not picked.is_valid():
+            return HttpResponseBadRequest(_("Choose a person from the list."))
+        registration = get_object_or_404(Registration, pk=picked.cleaned_data["registration"],
                                          occurrence=occurrence)
         action = request.POST.get("action")
         operation = {"attended": registration_services.mark_attended,

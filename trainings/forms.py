@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Audience, EventLanguage, Venue
-from events.registration.forms import BotDefenceMixin, clean_text
+from events.registration.forms import BotDefenceMixin, PlainTextMixin, clean_text
 
 from .choices import DeliveryMode, Format, OrganisationType, Topic
 from .models import InHouseRequest, TrainingModulePage
@@ -67,7 +67,7 @@ class ModuleFilterForm(forms.Form):
         return {name: data.get(name) or "" for name in self.fields}
 
 
-class InHouseRequestForm(BotDefenceMixin, forms.ModelForm):
+class InHouseRequestForm(PlainTextMixin, BotDefenceMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that my details are processed to handle this request."),
         error_messages={"required": _("Please agree to the processing of your data.")})
@@ -111,21 +111,11 @@ class InHouseRequestForm(BotDefenceMixin, forms.ModelForm):
             raise forms.ValidationError(_("Enter a number between 1 and 500."))
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("organisation", "contact_name", "preferred_period", "location", "phone"):
-            if cleaned.get(name):
-                try:
-                    cleaned[name] = clean_text(cleaned[name])
-                except forms.ValidationError as error:
-                    self.add_error(name, error)
-        return cleaned
-
 
 RATING_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PlainTextMixin, forms.Form):
     """Ratings 1 (poor) to 5 (very good) and a free-text comment; nothing identifies the person."""
 
     overall = forms.TypedChoiceField(label=QUESTIONS["overall"], choices=RATING_CHOICES,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from events.models import Registration, RegistrationState
-from events.registration import ratelimit
+from events.registration import onetime, ratelimit
 
 from . import services
 from .certificates import certificate_filename, render_certificate
@@ -22,7 +22,7 @@ from .models import TrainingModulePage
 def inhouse_request(request, programme):
     initial = {}
     module_id = request.GET.get("module", "")
-    if module_id.isdigit():
+    if module_id.isascii() and module_id.isdigit() and len(module_id) < 19:  # not "²"
         initial["module"] = int(module_id)
     status = 200
     if request.method == "POST":
@@ -31,12 +31,9 @@ def inhouse_request(request, programme):
             form.add_error(None, _("Too many requests from your connection. Please wait a few "
                                    "minutes and try again."))
             status = 429
-        elif form.is_valid():
-            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            inhouse = services.submit_inhouse_request(
-                programme=programme, data=data, language=(get_language() or "de").split("-")[0])
+        elif form.is_valid() and (reference := _submit_inhouse(form, programme)):
             return redirect(programme.url + programme.reverse_subpage(
-                "inhouse_request_sent", args=[inhouse.reference]))
+                "inhouse_request_sent", args=[reference]))
         else:
             form.fresh_bot_fields()
             status = 400
@@ -47,6 +44,20 @@ def inhouse_request(request, programme):
     response = TemplateResponse(request, "trainings/inhouse_request.html",
                                 {"page": programme, "form": form}, status=status)
     return ratelimit.too_many(response, decision) if status == 429 else response
+
+
+def _submit_inhouse(form, programme):
+    """One request per one-time form token: the same form sent twice lands on the first
+    request (one notice to the editors); the reference, or None while the first is running."""
+    with onetime.claim("trainings-inhouse", form.cleaned_data["form_token"]) as claim:
+        if claim.fresh:
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            claim.done(services.submit_inhouse_request(
+                programme=programme, data=data,
+                language=(get_language() or "de").split("-")[0]).reference)
+    if not claim.result:
+        form.add_error(None, _("Your request is being processed. Please wait a moment."))
+    return claim.result
 
 
 def certificate(request, reference):

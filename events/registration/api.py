@@ -6,6 +6,7 @@ a 500. The API uses no cookies, so it is CSRF-exempt; bots are held off by the r
 
 import hashlib
 import json
+import re
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -19,7 +20,13 @@ from .forms import api_form_class
 from .kinds import get_kind
 
 MAX_BODY = 64 * 1024
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 IDEMPOTENCY_SECONDS = 60 * 60 * 24
+# Answers kept for an Idempotency-Key: the request was carried out (registered, or refused as
+# full, closed or a duplicate). A 400 (invalid fields), a 503 (busy) or an exception is not
+# kept, as Stripe does: the client corrects the body and retries with the same key, and that
+# body is processed. Replaying a 400 would only repeat what validation says again anyway.
+KEPT_ANSWERS = {201, 409}
 
 
 class JSONOnlyMixin:
@@ -34,7 +41,7 @@ class JSONOnlyMixin:
 
 
 class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
-    """POST /api/v2/registrations/: 201, 400, 409, 413, 429 or 503, always JSON."""
+    """POST /api/v2/registrations/: 201, 400, 409, 413, 415, 429 or 503, always JSON."""
 
     def post(self, request):
         raw = request._request
@@ -49,6 +56,11 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
         if len(body) > MAX_BODY:
             return Response({"detail": _("The request body is too large (64 KB at most).")},
                             status=413)
+        # Only JSON: a text/plain or form-encoded POST is what another site's page can send
+        # without a CORS preflight. (An empty body is no JSON either way: the 400 below says so.)
+        if body and not _is_json(raw.content_type):
+            return Response({"detail": _("Send the body as JSON (Content-Type: application/json).")},
+                            status=415)
         if not (decision := ratelimit.allow(raw, scope="api")):
             return Response({"detail": _("Too many requests. Please wait and try again.")},
                             status=429, headers={"Retry-After": str(decision.retry_after)})
@@ -72,12 +84,16 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
                                 status=409, headers={"Retry-After": "1"})
             return Response(stored["data"], status=stored["status"],
                             headers={"Idempotent-Replayed": "true"})
-        status, data, headers = self.register(body)
-        if status == 503:
-            cache.delete(cache_key)  # nothing happened; the retry may go ahead
-        else:
-            cache.set(cache_key, {"body": digest, "status": status, "data": data},
-                      IDEMPOTENCY_SECONDS)
+        kept = False
+        try:
+            status, data, headers = self.register(body)
+            if status in KEPT_ANSWERS:
+                cache.set(cache_key, {"body": digest, "status": status, "data": data},
+                          IDEMPOTENCY_SECONDS)
+                kept = True
+        finally:
+            if not kept:  # nothing was carried out: the key is free for the corrected retry
+                cache.delete(cache_key)
         return Response(data, status=status, headers=headers)
 
     def register(self, body):
@@ -88,6 +104,12 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             return 400, {"errors": {"body": [_("Send a JSON object.")]}}, None
         if not isinstance(payload, dict):
             return 400, {"errors": {"body": [_("Send a JSON object.")]}}, None
+        # json.loads accepts "\ud800", which no database and no UTF-8 answer can hold.
+        if _has_lone_surrogate(payload):
+            message = _("Remove the invalid character (a lone surrogate) from this value.")
+            return 400, {"errors": {
+                "body" if _has_lone_surrogate(key) else key: [message]
+                for key, value in payload.items() if _has_lone_surrogate([key, value])}}, None
         errors = {}
         option = None
         kind = get_kind(payload.get("kind")) if isinstance(payload.get("kind"), str) else None
@@ -129,6 +151,28 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
                 data["errors"] = {"email": [str(error.message)]}
             return 409, data, None
         return 201, {"reference": registration.reference, "status": registration.state}, None
+
+
+def _is_json(content_type):
+    content_type = (content_type or "").lower()
+    return content_type == "application/json" or (
+        content_type.startswith("application/") and content_type.endswith("+json"))
+
+
+def _has_lone_surrogate(value):
+    """True if a string anywhere in the JSON value (keys too) holds half a surrogate pair."""
+    pending = [value]  # a loop, not recursion: JSON nests as deep as json.loads allows
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if LONE_SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def _form_data(payload):

@@ -12,20 +12,74 @@ from django.utils.translation import gettext_lazy as _
 
 from . import conf
 
-# Direction overrides/isolates and other invisible format characters that disguise a name;
+# Control characters, direction overrides/isolates, other invisible format characters that
+# disguise a name, and lone surrogates (a JSON "\ud800" that no database or encoder accepts);
 # ordinary right-to-left and non-Latin letters are fine.
-FORBIDDEN_IN_NAMES = re.compile("[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+FORBIDDEN_IN_NAMES = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff]")
+# Free text (a Textarea) keeps tabs and line breaks, and the joiners and direction marks that
+# Persian or Arabic prose needs (ZWNJ, ZWJ, LRM, RLM); overrides and isolates stay refused.
+FORBIDDEN_IN_TEXT = re.compile(
+    "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff]")
 TIMESTAMP_SALT = "events.registration.rendered"
 
 
-def clean_text(value, label=None):
-    if FORBIDDEN_IN_NAMES.search(value or ""):
+def normalise_line_breaks(value):
+    """Every line break a browser or a pasted text brings (CR LF, CR, VT, U+2028…) as LF."""
+    return "\n".join(value.splitlines())
+
+
+def clean_text(value, multiline=False):
+    """The text without surrounding blanks; ValidationError for characters it must not hold."""
+    value = value or ""
+    if multiline:
+        value = normalise_line_breaks(value)
+    if (FORBIDDEN_IN_TEXT if multiline else FORBIDDEN_IN_NAMES).search(value):
         raise forms.ValidationError(
             _("Please remove invisible or control characters from this field."), code="invalid")
     return value.strip()
 
 
-class CoreRegistrationForm(forms.Form):
+def is_multiline(field):
+    return isinstance(field.widget, forms.Textarea)
+
+
+class PlainTextMixin(forms.Form):
+    """Checks every text answer in the form's own validation, so a bad character is a message
+    next to its field, never an error after validation (a 500): single-line fields refuse
+    control characters, multi-line fields (a Textarea) keep line breaks and tabs."""
+
+    def full_clean(self):
+        # Before the fields' own checks, so a browser's CR LF counts as one character for
+        # max_length, as the browser's own maxlength counted it.
+        if self.is_bound:
+            self.data = self._with_normal_line_breaks(self.data)
+        super().full_clean()
+
+    def _with_normal_line_breaks(self, data):
+        names = [self.add_prefix(name) for name, field in self.fields.items() if is_multiline(field)]
+        if not any(isinstance(data.get(name), str) for name in names):
+            return data
+        data = data.copy()
+        for name in names:
+            if isinstance(data.get(name), str):
+                data[name] = normalise_line_breaks(data[name])
+        return data
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(cleaned.get(name), str):
+                try:
+                    cleaned[name] = clean_text(cleaned[name], multiline=is_multiline(field))
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class CoreRegistrationForm(PlainTextMixin, forms.Form):
     """Fields every kind asks: name, e-mail, language of communication, consent."""
 
     name = forms.CharField(label=_("Name"), max_length=200,
@@ -63,9 +117,8 @@ class CoreRegistrationForm(forms.Form):
         for field, value in self.cleaned_data.items():
             if field in core:
                 continue
-            if isinstance(value, str):
-                value = clean_text(value)
-            elif not isinstance(value, bool | int | float | list | type(None)):
+            # Text was checked in clean() (PlainTextMixin), where an error is a field message.
+            if not isinstance(value, str | bool | int | float | list | type(None)):
                 value = str(value)
             data[field] = value
         return data
@@ -130,3 +183,10 @@ def html_form_class(kind):
         _form_classes[key] = type(f"{kind.name.title()}PublicRegistrationForm",
                                   (api_form_class(kind), BotDefenceMixin), {})
     return _form_classes[key]
+
+
+class RegistrationIdForm(forms.Form):
+    """A staff POST naming one registration by id (attendance, check-in): anything but a
+    database id is a 400, never a 500 from the query."""
+
+    registration = forms.IntegerField(min_value=1, max_value=2**63 - 1)

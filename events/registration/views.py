@@ -1,6 +1,5 @@
 """Public registration pages: the form per date and kind, confirm and cancel links, status."""
 
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,15 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 from events.models import Occurrence, Registration, RegistrationState
 
-from . import conf, ratelimit, services
+from . import conf, onetime, ratelimit, services
 from .forms import html_form_class
 from .kinds import get_kind
 from .privacy import privacy_url
 from .summary import summarise_option
 from .tokens import TokenExpired, TokenInvalid, read_cancel_token, read_confirm_token
-
-TOKEN_SECONDS = 60 * 60 * 24
-
 
 def _message(request, title, text, status=200, registration=None):
     return render(request, "events/registration/message.html",
@@ -67,29 +63,28 @@ def registration_form(request, occurrence_uid, kind):
 
 def _submit(request, form, option):
     """Register once per one-time form token: a double submit lands on the first result."""
-    token_key = f"events:registration:form-token:{form.cleaned_data['form_token']}"
-    if not cache.add(token_key, "", TOKEN_SECONDS):
-        reference = cache.get(token_key)
-        if reference:
-            return redirect("events_registration:status", reference)
-        form.add_error(None, _("Your registration is being processed. Please wait a moment."))
-        return None
-    try:
-        registration = services.register(
-            option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-            language=form.cleaned_data["language"], consent=form.cleaned_data["consent"],
-            data=form.extra_data(), phone=form.cleaned_data.get("phone", "") or "",
-        )
-    except services.RegistrationBusy as error:
-        cache.delete(token_key)
-        response = _message(request, _("Please try again"), error.message, status=503)
-        response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
-        return response
-    except services.RegistrationError as error:
-        cache.delete(token_key)
-        form.add_error("email" if error.code == "duplicate" else None, error.message)
-        return None
-    cache.set(token_key, registration.reference, TOKEN_SECONDS)
+    data = form.extra_data()
+    with onetime.claim("registration", form.cleaned_data["form_token"]) as claim:
+        if not claim.fresh:
+            if claim.result:
+                return redirect("events_registration:status", claim.result)
+            form.add_error(None, _("Your registration is being processed. Please wait a moment."))
+            return None
+        # Every way out but done() (an error message, an exception) gives the token back.
+        try:
+            registration = services.register(
+                option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"], consent=form.cleaned_data["consent"],
+                data=data, phone=form.cleaned_data.get("phone", "") or "",
+            )
+        except services.RegistrationBusy as error:
+            response = _message(request, _("Please try again"), error.message, status=503)
+            response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
+            return response
+        except services.RegistrationError as error:
+            form.add_error("email" if error.code == "duplicate" else None, error.message)
+            return None
+        claim.done(registration.reference)
     return redirect("events_registration:status", registration.reference)
 
 
