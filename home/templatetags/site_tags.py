@@ -43,34 +43,41 @@ def _visible(queryset):
     return queryset.live().public()
 
 
-def _served_under(page, code, request):
-    """The URL under `/<code>/` that shows `page` or, where that language lacks it, the page
-    Wagtail really serves there: Wagtail routes `/<code>/…` through the home page in that
-    language, falling back to the source home when none is live. So the fallback is the
-    page's version in the routing home's locale, else its nearest ancestor there, else the
-    routing home itself; it keeps the `/<code>/` prefix so the interface speaks `code`."""
+def _routing_homes(request, page):
+    """Language code -> the home page Wagtail routes `/<code>/…` through: the site root's
+    live translation in that language, else the root itself (as `Page.localized` does)."""
+    cached = getattr(request, "_routing_homes", None) if request else None
+    if cached is not None:
+        return cached
     site = Site.find_for_request(request) if request else page.get_site()
     if site is None:
-        return page.get_url(request=request) or "/"
-    with translation.override(code):
-        home = site.root_page.localized
-    routing_locale = home.locale
-    nearest_first = [page, *reversed(page.get_ancestors().filter(depth__gt=home.depth))]
-    for candidate in nearest_first:
-        found = _visible(Page.objects.filter(
-            translation_key=candidate.translation_key, locale=routing_locale)).first()
-        if found is not None and found.is_descendant_of(home):
-            break
-    else:
-        found = home
-    url = found.get_url(request=request) or "/"
-    return _with_prefix(url, routing_locale.language_code, code)
+        return {}
+    root = site.root_page
+    translations = {home.locale.language_code: home
+                    for home in root.get_translations(inclusive=True).live().select_related("locale")}
+    homes = {code: translations.get(code, root) for code, _name in settings.LANGUAGES}
+    if request is not None:
+        request._routing_homes = homes
+    return homes
+
+
+def _fallback_in(page, home):
+    """The page shown for `page` in the tree of `home`: its version there, else the version of
+    its nearest ancestor, else `home` itself."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=home.depth).values_list("translation_key", flat=True))
+    keys = [page.translation_key, *reversed(ancestors)]
+    versions = {
+        version.translation_key: version
+        for version in _visible(Page.objects.filter(translation_key__in=keys, locale_id=home.locale_id))
+        if version.is_descendant_of(home)
+    }
+    return next((versions[key] for key in keys if key in versions), home)
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
-    """One entry per site language. Where the page has no translation in a language, the
-    link leads to what that language's prefix really serves (see `_served_under`)."""
+    """One entry per site language: the page's translation, or where there is none, what
+    that language's prefix really serves (the nearest page Wagtail routes there)."""
     request = context.get("request")
     page = page or context.get("page")
     if not isinstance(page, Page):
@@ -86,13 +93,27 @@ def language_links(context, page=None):
         for translated in _visible(page.get_translations(inclusive=True)).select_related("locale")
     }
     current = translation.get_language()
+    homes = _routing_homes(request, page)
+    fallbacks = {}  # per routing home: most languages without a home fall back to the same one
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request=request)
+        elif code in homes:
+            # Wagtail serves `/<code>/…` from that language's home, else the source home:
+            # link to what it really serves there, keeping the prefix so the interface
+            # speaks `code`. A German or English slug under another home would 404.
+            home = homes[code]
+            if home.pk not in fallbacks:
+                fallbacks[home.pk] = _fallback_in(page, home).get_url(request=request) or "/"
+            url = _with_prefix(fallbacks[home.pk], home.locale.language_code, code)
+        else:
+            url = page.get_url(request=request) or "/"
         links.append({
             "code": code,
             "name": name,
-            "url": target.get_url(request=request) if target else _served_under(page, code, request),
+            "url": url,
             "current": code == current,
             "available": target is not None,
             "bidi": translation.get_language_info(code)["bidi"],

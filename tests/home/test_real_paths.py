@@ -3,18 +3,20 @@
 The demo is loaded once per class (Django's `setUpTestData`), since loading takes seconds."""
 
 import re
+from io import StringIO
 
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
 
+from tests.html_a11y import form_problems
 from tests.html_links import internal_path, links
 
 
 class DemoSiteTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
+        call_command("load_demo_content", verbosity=0, stdout=StringIO())
 
     def get_ok(self, path):
         response = self.client.get(path, follow=True)
@@ -49,3 +51,52 @@ class TestLanguageSwitcher(DemoSiteTestCase):
         arabic = self.get_ok("/ar/veranstaltungen/")
         self.assertEqual(arabic.context["page"].translation_key, Page.objects.get(url_path="/home-en/events/").translation_key)
         self.assertRegex(arabic.content.decode(), re.compile(r'<aside class="notice" role="note" lang="ar"'))
+
+
+REGISTRATION_FORM = re.compile(r"^/(de|en)/registration/[0-9a-f-]{36}/([a-z_-]+)/$")
+
+
+class TestFormsAnnounceHelpAndErrors(DemoSiteTestCase):
+    """Every public form, shown empty and sent empty (so each field shows its error)."""
+
+    def form_paths(self):
+        paths = {}
+        for page in Page.objects.live().public().filter(depth__gt=1, locale__language_code__in=["de", "en"]):
+            page_path = page.get_url()
+            for href in links(self.get_ok(page_path).content.decode()):
+                path = internal_path(page_path, href)
+                match = REGISTRATION_FORM.match(path or "")
+                if match:
+                    paths.setdefault(match.groups(), path)
+                elif path and path.endswith("/anfrage/"):
+                    paths.setdefault(("inhouse", path.split("/")[1]), path)
+        return sorted(paths.values())
+
+    def assert_announced(self, path, response):
+        problems = form_problems(response.content.decode())
+        self.assertEqual(problems, [], path)
+
+    def test_public_forms_tie_help_and_errors_to_their_fields(self):
+        paths = self.form_paths()
+        kinds = {path.rstrip("/").rsplit("/", 1)[-1] for path in paths}
+        self.assertTrue({"participant", "employer", "jobseeker", "anfrage"} <= kinds, kinds)
+        for path in paths:
+            self.assert_announced(path, self.get_ok(path))
+            response = self.client.post(path, {})
+            html = response.content.decode()
+            self.assertIn('class="errorlist"', html, path)
+            self.assertIn('aria-invalid="true"', html, path)
+            self.assert_announced(path, response)
+
+    def test_employer_trades_are_a_group_with_a_legend(self):
+        path = next(path for path in self.form_paths() if path.endswith("/employer/"))
+        html = self.client.post(path, {}).content.decode()
+        self.assertRegex(html, r'<fieldset class="field field-group has-error" aria-describedby="[^"]*_error"')
+        self.assertIn("<legend>", html)
+
+    def test_filter_forms_with_invalid_values_announce_their_errors(self):
+        for path in ["/en/events/?category=nonsense&city=%3Cx%3E",
+                     "/en/interkulturelle-kompetenz/trainings/?topic=nonsense&upcoming=on"]:
+            response = self.get_ok(path)
+            self.assertIn('class="errorlist"', response.content.decode(), path)
+            self.assert_announced(path, response)

@@ -2,8 +2,11 @@
 
 import datetime
 import re
+import uuid
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -68,9 +71,13 @@ def test_a_second_answer_with_the_same_link_is_refused(client, finished):
 
 
 def test_tampered_links_and_invalid_ratings_are_refused(client, finished):
-    assert client.get("/en/trainings/feedback/abc:def/").status_code == 400
+    assert client.get("/en/trainings/feedback/abc:def/").status_code == 404
+    assert client.get(f"/en/trainings/feedback/{'x' * 43}/").status_code == 404
+    # Links of the old form (the signed reference) no longer open the form.
+    old = signing.Signer(salt="trainings.feedback").sign(finished[0].reference)
+    assert client.get(f"/en/trainings/feedback/{old}/").status_code == 404
     bad = answer(client, finished[0], overall="9")
-    assert bad.status_code == 400 and 'id="id_overall-error"' in bad.content.decode()
+    assert bad.status_code == 400 and 'id="id_overall_error"' in bad.content.decode()
     assert not FeedbackResponse.objects.exists()
 
 
@@ -79,7 +86,7 @@ def test_report_aggregates_per_module_and_session(admin_client, client, finished
     answer(client, finished[0], overall="5", content="4")
     answer(client, finished[1], overall="3", content="2", comment="")
     other = make_module(title="Anderes Modul", sessions=[in_days(3)]).occurrences.get()
-    services.submit_feedback(attended(other).reference, overall=4, content=4, trainer=4,
+    services.submit_feedback(feedback_token(attended(other)), overall=4, content=4, trainer=4,
                              organisation=4)
     html = admin_client.get("/admin/trainings/feedback/").content.decode()
     assert "Sprachsensibel beraten" in html and "Anderes Modul" in html
@@ -89,3 +96,29 @@ def test_report_aggregates_per_module_and_session(admin_client, client, finished
     assert "Sehr praxisnah." in html
     distribution = html.split("Sprachsensibel beraten")[1].split("data-distribution")
     assert [part.split(">")[1].split("<")[0] for part in distribution[1:6]] == ["0", "0", "1", "0", "1"]
+
+
+def test_the_invitation_link_is_opaque_and_the_answers_cannot_be_matched_to_people(
+        client, finished, mailoutbox, django_capture_on_commit_callbacks):
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_invitations", "--days", "7", verbosity=0)
+    paths = []
+    for person in finished:
+        (mail,) = [mail for mail in mailoutbox if mail.to == [person.email]]
+        assert person.reference not in mail.body  # nor a signature over it
+        link = re.search(r"https?://\S+/trainings/feedback/\S+/", mail.body).group(0)
+        paths.append(urlsplit(link).path)
+    assert len(set(paths)) == 2
+
+    data = {"overall": "4", "content": "4", "trainer": "5", "organisation": "3", "comment": ""}
+    for path in paths:
+        assert client.get(path).status_code == 200
+        assert client.post(path, data).status_code == 200
+        again = client.post(path, data)  # the same link works once
+        assert again.status_code == 410
+    assert FeedbackResponse.objects.count() == FeedbackReceipt.objects.count() == 2
+
+    # Random keys: the answers have no order that matches the receipts (or the invitations).
+    assert all(isinstance(pk, uuid.UUID) for pk in FeedbackResponse.objects.values_list("pk", flat=True))
+    assert FeedbackResponse._meta.get_field("submitted_on").get_internal_type() == "DateField"

@@ -76,7 +76,7 @@ def test_invalid_request_shows_errors_next_to_fields(client, programme, module,
     assert response.status_code == 400
     html = response.content.decode()
     for field in ("participants", "email", "consent"):
-        assert f'id="id_{field}-error"' in html
+        assert f'id="id_{field}_error"' in html
     assert not InHouseRequest.objects.exists()
 
 

@@ -79,7 +79,7 @@ def test_the_form_refuses_an_unknown_organisation_type(client, session,
             **fresh_fields(client, url)}
     response = client.post(url, data)
     assert response.status_code == 400
-    assert 'id="id_organisation_type-error"' in response.content.decode()
+    assert 'id="id_organisation_type_error"' in response.content.decode()
     assert not Registration.objects.exists()
 
 

@@ -53,7 +53,7 @@ def test_form_shows_errors_next_to_the_fields_in_the_page_language(client, optio
                     email="not-an-address", consent="")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_email-error"' in html and "Enter a valid email address." in html
+    assert 'id="id_email_error"' in html and "Enter a valid email address." in html
     assert "Please agree to the processing of your data." in html
     assert Registration.objects.count() == 0
 
