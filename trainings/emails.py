@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,9 +10,7 @@ from django.utils import timezone, translation
 from events.models import Registration
 from events.registration.emails import base_url, single_line
 
-from .models import InHouseRequest
-
-FEEDBACK_SALT = "trainings.feedback"
+from .models import FeedbackInvitation, InHouseRequest
 
 
 def notify_recipients():
@@ -48,14 +45,6 @@ def build_inhouse_notification(inhouse):
                                   reply_to=[single_line(inhouse.email)])
 
 
-def feedback_token(registration):
-    return signing.Signer(salt=FEEDBACK_SALT).sign(registration.reference)
-
-
-def read_feedback_token(token):
-    return signing.Signer(salt=FEEDBACK_SALT).unsign(token)
-
-
 def _registration_context(registration):
     occurrence = registration.option.occurrence
     page = occurrence.page.specific
@@ -66,8 +55,6 @@ def _registration_context(registration):
             "page_url": base_url() + (page.get_url() or ""),
             "certificate_url": base_url() + reverse("trainings:certificate",
                                                     args=[registration.reference]),
-            "feedback_url": base_url() + reverse("trainings:feedback",
-                                                 args=[feedback_token(registration)]),
         }
 
 
@@ -84,8 +71,19 @@ def build_certificate_email(registration):
     return message
 
 
+def feedback_token(registration):
+    """The opaque key of the registration's feedback link: its invitation's token (the
+    invitation is made once). The link never carries the registration's reference."""
+    invitation, _created = FeedbackInvitation.objects.get_or_create(
+        registration=registration, defaults={"sent_at": timezone.now()})
+    return invitation.token
+
+
 def build_feedback_invitation(registration):
     context = _registration_context(registration)
+    with translation.override(registration.language):
+        context["feedback_url"] = base_url() + reverse("trainings:feedback",
+                                                       args=[feedback_token(registration)])
     subject, body = _render("feedback_invitation", context, registration.language)
     return EmailMultiAlternatives(subject=subject, body=body, to=[single_line(registration.email)],
                                   headers={"Content-Language": registration.language})

@@ -178,27 +178,27 @@ def feedback_hash(reference):
     return hmac.new(key, reference.encode(), hashlib.sha256).hexdigest()
 
 
-def feedback_registration(reference):
-    """The attended training registration a feedback link belongs to, or TrainingsError."""
+def feedback_registration(token):
+    """The attended training registration whose invitation carries `token`, or TrainingsError."""
     registration = (Registration.objects.select_related("option", "occurrence")
-                    .filter(reference=reference, state=RegistrationState.ATTENDED,
-                            option__kind=PARTICIPANT).first())
+                    .filter(pk__in=FeedbackInvitation.objects.filter(token=token)
+                            .values("registration_id"),
+                            state=RegistrationState.ATTENDED, option__kind=PARTICIPANT).first())
     if registration is None:
         raise TrainingsError(_("This feedback link is not valid."), code="invalid")
-    if FeedbackReceipt.objects.filter(token_hash=feedback_hash(reference)).exists():
+    if FeedbackReceipt.objects.filter(token_hash=feedback_hash(registration.reference)).exists():
         raise TrainingsError(_("Thank you: your feedback for this session has been received already."),
                              code="answered")
     return registration
 
 
-def submit_feedback(reference, *, overall, content, trainer, organisation, comment="",
-                    now=None):
-    """Store one anonymous answer per attended registration."""
+def submit_feedback(token, *, overall, content, trainer, organisation, comment="", now=None):
+    """Store one anonymous answer per invitation (the token of its link)."""
     now = now or timezone.now()
-    registration = feedback_registration(reference)
+    registration = feedback_registration(token)
     try:
         with transaction.atomic():
-            FeedbackReceipt.objects.create(token_hash=feedback_hash(reference))
+            FeedbackReceipt.objects.create(token_hash=feedback_hash(registration.reference))
             response = FeedbackResponse.objects.create(
                 occurrence_id=registration.occurrence_id,
                 module_id=registration.occurrence.page_id

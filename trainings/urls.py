@@ -8,5 +8,6 @@ app_name = "trainings"
 
 urlpatterns = [
     path("certificate/<str:reference>/", views.certificate, name="certificate"),
-    path("feedback/<str:token>/", views.feedback, name="feedback"),
+    # The invitation's token (token_urlsafe): a slug, so no odd character reaches the query.
+    path("feedback/<slug:token>/", views.feedback, name="feedback"),
 ]

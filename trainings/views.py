@@ -1,7 +1,6 @@
 """Public views: the in-house request form (a route of the programme page), the certificate
 download behind the registration's reference, and the anonymous feedback form."""
 
-from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
@@ -14,7 +13,6 @@ from events.registration import onetime, ratelimit
 
 from . import services
 from .certificates import certificate_filename, render_certificate
-from .emails import read_feedback_token
 from .forms import FeedbackForm, InHouseRequestForm
 from .models import TrainingModulePage
 
@@ -80,12 +78,7 @@ def certificate(request, reference):
 @require_http_methods(["GET", "POST"])
 def feedback(request, token):
     try:
-        reference = read_feedback_token(token)
-    except signing.BadSignature:
-        return _message(request, _("This link is not valid"),
-                        _("Please use the link from your e-mail exactly as it is."), status=400)
-    try:
-        registration = services.feedback_registration(reference)
+        registration = services.feedback_registration(token)
     except services.TrainingsError as error:
         status = 410 if error.code == "answered" else 404
         return _message(request, _("Feedback"), error.message, status=status)
@@ -95,7 +88,7 @@ def feedback(request, token):
         form = FeedbackForm(request.POST)
         if form.is_valid():
             try:
-                services.submit_feedback(reference, **form.cleaned_data)
+                services.submit_feedback(token, **form.cleaned_data)
             except services.TrainingsError as error:
                 return _message(request, _("Feedback"), error.message, status=410)
             return _message(request, _("Thank you for your feedback"),

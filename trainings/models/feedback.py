@@ -1,11 +1,15 @@
 """Anonymous feedback on sessions.
 
-Answers are not linked to registrations: `FeedbackResponse` has no reference to a person,
-and the one-time check lives in a separate table (`FeedbackReceipt`) holding only a keyed
-hash (HMAC with SECRET_KEY) of the registration reference, with no timestamp and no link to
-the answer. `FeedbackInvitation` records whom we invited (so the command runs once per person)
-and knows nothing about answers.
+Answers are not linked to registrations: `FeedbackResponse` has no reference to a person and a
+random (UUID) key, so answers cannot be lined up with the receipts written in the same
+transaction; the one-time check lives in a separate table (`FeedbackReceipt`) holding only a
+keyed hash (HMAC with SECRET_KEY) of the registration reference, with no timestamp and no link
+to the answer. `FeedbackInvitation` records whom we invited (so the command runs once per
+person) and the opaque token of the link in the e-mail; it knows nothing about answers.
 """
+
+import secrets
+import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,7 +24,13 @@ QUESTIONS = {
 }
 
 
+def new_feedback_token():
+    return secrets.token_urlsafe(32)
+
+
 class FeedbackResponse(models.Model):
+    # Random, not sequential: an id in insertion order would match the receipt's.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     occurrence = models.ForeignKey("events.Occurrence", on_delete=models.CASCADE,
                                    related_name="feedback_responses", verbose_name=_("session"))
     module = models.ForeignKey("trainings.TrainingModulePage", null=True, on_delete=models.SET_NULL,
@@ -38,7 +48,7 @@ class FeedbackResponse(models.Model):
         verbose_name_plural = _("feedback responses")
 
     def __str__(self):
-        return f"{_('Feedback')} {self.pk}"
+        return f"{_('Feedback')} {self.submitted_on}"
 
 
 class FeedbackReceipt(models.Model):
@@ -53,6 +63,9 @@ class FeedbackReceipt(models.Model):
 class FeedbackInvitation(models.Model):
     registration = models.OneToOneField("events.Registration", on_delete=models.CASCADE,
                                         related_name="+")
+    # The key in the feedback link (256 random bits): the link names no registration.
+    token = models.CharField(max_length=64, unique=True, default=new_feedback_token,
+                             editable=False)
     sent_at = models.DateTimeField()
 
     def __str__(self):
