@@ -23,7 +23,10 @@ def test_csv_export_neutralises_formulas_from_the_public_form(admin_client, clie
 
     export = admin_client.get("/admin/trainings/inhouse-requests/?export=csv")
     assert export.status_code == 200 and export["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    # Comma or the semicolon German Excel expects: whichever the header line uses.
+    delimiter = ";" if ";" in text.splitlines()[0] else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     values = rows[1]
     assert "'" + FORMULA in values and FORMULA not in values
     assert "'+49 341 1234" in values and "'@Leipzig" in values
