@@ -17,14 +17,17 @@ from .headless.pages import (
     SiteImagesAPIViewSet,
     SitePagesAPIViewSet,
 )
+from .headless.params import SafeParametersMixin
 from .headless.preview import PagePreviewAPIViewSet
 
 
-class SiteCentresAPIViewSet(JSONErrorsMixin, PublicPagesMixin, CentresAPIViewSet):
+class SiteCentresAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
+                            CentresAPIViewSet):
     pass
 
 
-class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, ResponsibilitiesAPIViewSet):
+class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, SafeParametersMixin,
+                                     ResponsibilitiesAPIViewSet):
     pass
 
 

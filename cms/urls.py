@@ -12,6 +12,9 @@ from .headless import views as headless_views
 from .headless.errors import api_not_found
 from .headless.exhibitors import ExhibitorsAPIView
 
+# JSON for server errors under /api/, the site's 500 page elsewhere.
+handler500 = "cms.headless.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

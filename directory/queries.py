@@ -23,6 +23,10 @@ def search_centre_ids(query, locale=None):
     base = CentrePage.objects.live()
     if locale is not None:
         base = base.filter(locale=locale)
+    # SQLite's full-text syntax quotes each term without escaping: a quote in it is a 500.
+    query = query.replace('"', " ").strip()
+    if not query:
+        return list(base.values_list("pk", flat=True))
     return [page.pk for page in base.search(query, operator="and")]
 
 

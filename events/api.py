@@ -32,7 +32,7 @@ def _int(request, name, default, minimum, maximum=None):
     value = request.GET.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or len(value) > 9:
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:  # "²".isdigit() is True
         raise BadParameter(name, _("Enter a whole number."))
     number = int(value)
     if number < minimum or (maximum is not None and number > maximum):

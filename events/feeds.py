@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_ical.feedgenerator import ICal20Feed
 from django_ical.views import ICalFeed
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from .ical import event_item, feed_ttl, vtimezone
 from .models.occurrences import event_timezone
@@ -29,10 +29,12 @@ class EventCalendar(ICal20Feed):
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("name", self.feed["title"])
-        calendar.add("x-wr-calname", self.feed["title"])
+        # icalendar escapes line breaks only in the properties it knows as text; NAME and the
+        # X-WR- ones it writes raw (a title or summary with a line break was a 500): vText.
+        calendar.add("name", vText(self.feed["title"]))
+        calendar.add("x-wr-calname", vText(self.feed["title"]))
         if self.feed.get("description"):
-            calendar.add("x-wr-caldesc", self.feed["description"])
+            calendar.add("x-wr-caldesc", vText(self.feed["description"]))
         calendar.add("x-wr-timezone", self.feed.get("timezone") or event_timezone().key)
         ttl = feed_ttl()
         calendar.add("refresh-interval", ttl, parameters={"VALUE": "DURATION"})

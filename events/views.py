@@ -18,6 +18,8 @@ from .queries import EventFilters, attach_pages, event_types, feed_fingerprint, 
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 FEED_FORMAT_VERSION = "1"
+# Page ids are PostgreSQL integers; a larger number from the URL would overflow the query.
+MAX_PAGE_ID = 2**31 - 1
 
 
 class FeedParameterError(ValueError):
@@ -87,6 +89,8 @@ def events_feed(request):
 @require_safe
 def page_ics(request, page_id):
     """`/feeds/events/<page id>.ics`: all dates of one live, public event page."""
+    if page_id > MAX_PAGE_ID:
+        raise Http404(_("No public event with this number."))
     rows = public_occurrences("all").filter(page_id=page_id)
     occurrence = rows.first()
     if occurrence is None:

@@ -1,6 +1,8 @@
 """One error shape for every API endpoint: `{"detail": "..."}` or `{"errors": {field: [...]}}`."""
 
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -30,3 +32,13 @@ class JSONErrorsMixin:
 def api_not_found(request, *args, **kwargs):
     """Any other path under /api/: JSON, not the site's HTML 404 page."""
     return JsonResponse({"detail": "No API endpoint at this address."}, status=404)
+
+
+def server_error(request):
+    """The site's handler500: JSON under /api/ (clients parse it), the HTML page elsewhere.
+
+    Reads nothing from the database: after a database error the connection may be unusable.
+    """
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Server error. Please try again later.")}, status=500)
+    return defaults.server_error(request)

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from wagtail.models import Page
 
 from .pages import AnonymousRequest
+from .params import is_number
 
 
 class ExhibitorsAPIView(APIView):
@@ -22,7 +23,7 @@ class ExhibitorsAPIView(APIView):
         from jobfairs.models import JobFairPage
 
         fair = request.GET.get("fair", "").strip()
-        if not fair.isdigit() or len(fair) > 18:
+        if not is_number(fair) or len(fair) > 18:
             return Response({"errors": {"fair": [_("Give the id of a job fair page.")]}},
                             status=400)
         public = get_public_pages_queryset(AnonymousRequest(request._request), model=Page)

@@ -3,7 +3,8 @@
 - Conditional GET: a successful GET answer gets an ETag (a hash of its body) unless the view
   set one, `Cache-Control: no-cache` (clients revalidate, registration places change), and
   `If-None-Match` with the same tag answers 304 without a body.
-- Query strings with NUL characters are refused with 400 (PostgreSQL cannot store them).
+- NUL and other control characters in the URL are refused with a JSON 400 by
+  `events.middleware.ControlCharactersMiddleware` (for every path, not only the API).
 - Per-client rate limit on writes: POST/PUT/PATCH/DELETE count per client address against
   `API_WRITE_RATE_LIMIT` ("30/m"; "0" switches it off) in the shared cache; over it, 429 JSON
   with Retry-After. Reads need no key and are not limited here.
@@ -33,11 +34,6 @@ class APIMiddleware:
     def __call__(self, request):
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        # PostgreSQL text cannot hold NUL: a filter value with one would end in a 500 deep in
-        # a query. Django's form fields refuse it for the HTML pages; the API refuses it here.
-        if any("\x00" in value for values in request.GET.lists() for value in [values[0], *values[1]]):
-            return JsonResponse({"detail": _("Query parameters must not contain NUL characters.")},
-                                status=400)
         if request.method in WRITE_METHODS:
             allowed, retry_after = ratelimit.take(
                 request, getattr(settings, "API_WRITE_RATE_LIMIT", "0"), scope="api-write")

@@ -33,6 +33,7 @@ from events.models import Occurrence
 from events.queries import event_page_models, public_occurrences
 
 from .errors import JSONErrorsMixin
+from .params import SafeParametersMixin, SiteSearchFilter, is_number, with_site_search
 
 CONTENT_FILTERS = ["section", "category", "audience", "city", "date_from", "date_to"]
 
@@ -141,7 +142,8 @@ class ContentFilter(BaseFilterBackend):
     @staticmethod
     def section_condition(section, view):
         base = view.get_base_queryset()
-        sections = base.filter(pk=int(section)) if section.isdigit() else base.filter(slug=section)
+        sections = base.filter(pk=int(section)) if is_number(section) and len(section) < 10 \
+            else base.filter(slug=section)
         sections = list(sections.values_list("path", "depth")[:20])
         if not sections:
             raise BadRequestError("section: no published page with this slug or id")
@@ -201,12 +203,13 @@ class PublicPagesMixin:
             raise BadRequestError(str(error)) from error
 
 
-class SitePagesAPIViewSet(JSONErrorsMixin, PublicPagesMixin, PagesAPIViewSet):
+class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
+                          PagesAPIViewSet):
     """`/api/v2/pages/`: every page type, with the site's filters and `translations`."""
 
     base_serializer_class = SitePageSerializer
     filter_backends = [backend for backend in PagesAPIViewSet.filter_backends
-                       if backend is not SearchFilter] + [ContentFilter, SearchFilter]
+                       if backend is not SearchFilter] + [ContentFilter, SiteSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
     detail_only_fields = PagesAPIViewSet.detail_only_fields + ["translations"]
@@ -216,12 +219,14 @@ class SitePagesAPIViewSet(JSONErrorsMixin, PublicPagesMixin, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
-class SiteImagesAPIViewSet(JSONErrorsMixin, ImagesAPIViewSet):
-    pass
+class SiteImagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, ImagesAPIViewSet):
+    filter_backends = with_site_search(ImagesAPIViewSet.filter_backends)
 
 
-class SiteDocumentsAPIViewSet(JSONErrorsMixin, DocumentsAPIViewSet):
+class SiteDocumentsAPIViewSet(JSONErrorsMixin, SafeParametersMixin, DocumentsAPIViewSet):
     """Documents outside collections with a view restriction, judged as an anonymous visitor."""
+
+    filter_backends = with_site_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
         queryset = self.model.objects.all().order_by("id")

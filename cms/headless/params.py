@@ -1,0 +1,100 @@
+"""Query and path values of Wagtail's API endpoints checked before they reach the database.
+
+Stock Wagtail passes them through: `?offset=<20 digits>` and `/centres/<2**63>/` overflow the
+database integer, `find/?id=abc` raises ValueError, `search_operator=zz` raises ValueError and
+a double quote in `search` breaks SQLite's full-text query syntax. Each was a 500; here each is
+a 400 (wrong value) or 404 (no such object) with a message.
+"""
+
+import re
+
+from django.db import connection
+from django.http import Http404
+from django.utils.translation import gettext as _
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+
+# Nine digits, like the occurrences API: far beyond any listing, far below any integer limit.
+MAX_OFFSET = 999_999_999
+DIGITS = re.compile(r"[0-9]+")  # str.isdigit() also accepts "²", which int() refuses
+SEARCH_OPERATORS = ("and", "or")
+
+
+def is_number(value):
+    return bool(DIGITS.fullmatch(value))
+
+
+def fits_id(model, value):
+    """Whether `value` (digits) is within the range of the model's primary key column."""
+    field = model._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    return (low or 0) <= int(value) <= (high if high is not None else 2**31 - 1)
+
+
+class SitePagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "").strip()
+        if offset and is_number(offset) and int(offset) > MAX_OFFSET:
+            raise BadRequestError(_("offset must be at most %(max)s") % {"max": MAX_OFFSET})
+        return super().paginate_queryset(queryset, request, view)
+
+
+class QueryOverride:
+    """The request with other query values (Wagtail's filters read `request.GET`)."""
+
+    def __init__(self, request, query):
+        self._wrapped, self.GET = request, query
+
+    def __getattr__(self, name):
+        return getattr(self._wrapped, name)
+
+
+class SiteSearchFilter(SearchFilter):
+    """Wagtail's search with the operator checked and the query freed of double quotes;
+    a search for nothing but spaces does not filter.
+
+    The search terms are quoted phrases in SQLite's FTS5 syntax, which the database backend
+    does not escape; a quote is no letter of any word, so dropping it changes no result.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError(_("search_operator must be 'and' or 'or'"))
+        if "search" in request.GET:
+            words = request.GET["search"].replace('"', " ").strip()
+            query = request.GET.copy()
+            if words:
+                query["search"] = words
+            else:  # nothing to search for: the backend would fail on an empty query
+                del query["search"]
+            request = QueryOverride(request, query)
+        return super().filter_queryset(request, queryset, view)
+
+
+def with_site_search(backends):
+    return [SiteSearchFilter if backend is SearchFilter else backend for backend in backends]
+
+
+class SafeParametersMixin:
+    """For Wagtail API viewsets: bounded offset, ids checked in detail and find views."""
+
+    pagination_class = SitePagination
+
+    def get_object(self):
+        pk = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not is_number(pk) or not fits_id(self.model, pk):
+            raise Http404(_("Not found."))
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            value = request.GET["id"].strip()
+            if not is_number(value):
+                raise BadRequestError(_("id must be a whole number"))
+            if not fits_id(self.model, value):
+                raise Http404(_("Not found."))
+        return super().find_object(queryset, request)
