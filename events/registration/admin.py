@@ -5,43 +5,104 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.coreutils import multigetattr
+from wagtail.models import Page
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.exports import neutralise
+from events.exports import ExcelExportMixin
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.models.registrations import HOLDING_STATES
 
 from . import services
+from .answers import display_answer, kind_fields, labelled_answers
 from .choosers import RegistrationChooserViewSet
 from .kinds import kind_choices
 
+# Labels: local times (Europe/Berlin, the admin's zone), names instead of codes -----------------
 
-# Characters with which a spreadsheet starts a formula (or a DDE command).
+def local_time(value):
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
+def occurrence_label(occurrence):
+    """"Title – 01.07.2030 10:00": the event and its local start, as editors name a date."""
+    return f"{occurrence.page.title} – {local_time(occurrence.start)}"
+
+
+def option_label(option):
+    return f"{occurrence_label(option.occurrence)} – {option.kind_label}"
+
+
+def registration_summary(registration):
+    """[(label, text)]: the event, date, kind and state, then the kind's answers."""
+    option = registration.option
+    return [
+        (_("Event"), option.occurrence.page.title),
+        (_("Date"), local_time(option.occurrence.start)),
+        (capfirst(RegistrationOption._meta.get_field("kind").verbose_name), option.kind_label),
+        (capfirst(Registration._meta.get_field("state").verbose_name),
+         registration.get_state_display()),
+        *labelled_answers(registration),
+    ]
+
+
+class OccurrenceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return occurrence_label(obj)
+
+
+class OccurrenceFilter(django_filters.ModelChoiceFilter):
+    field_class = OccurrenceChoiceField
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(choices=RegistrationState.choices, label=_("State"))
     kind = django_filters.ChoiceFilter(field_name="option__kind", choices=kind_choices,
                                        label=_("Kind"))
-    occurrence = django_filters.ModelChoiceFilter(
+    event = django_filters.ModelChoiceFilter(
+        field_name="occurrence__page", label=_("Event"),
+        queryset=Page.objects.filter(occurrences__registration_options__isnull=False)
+        .distinct().order_by("title"))
+    occurrence = OccurrenceFilter(
         queryset=Occurrence.objects.filter(registration_options__isnull=False).distinct()
         .select_related("page").order_by("-start"), label=_("Date"))
-    event = django_filters.NumberFilter(field_name="occurrence__page_id", label=_("Event (page id)"))
 
     class Meta:
         model = Registration
-        fields = ["state", "kind", "occurrence", "event"]
+        fields = ["state", "kind", "event", "occurrence"]
 
 
-class RegistrationIndexView(SnippetIndexView):
+# The registrations list, its export and a registration's detail page ----------------------------
+
+REGISTRATION_EXPORT = ["reference", "name", "email", "phone", "language", "option.kind",
+                       "option.occurrence.page.title", "option.occurrence.start", "state",
+                       "created_at", "consent_version", "consented_at"]
+ANSWER_PREFIX = "data."
+
+
+class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
+    export_headings = {
+        "reference": _("Reference"),
+        "option.kind": capfirst(RegistrationOption._meta.get_field("kind").verbose_name),
+        "option.occurrence.page.title": _("Event"),
+        "option.occurrence.start": _("Date"),
+    }
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("option__occurrence__page")
 
@@ -54,12 +115,82 @@ class RegistrationIndexView(SnippetIndexView):
     def show_export_buttons(self):
         return bool(self.list_export) and self.request.user.has_perm("events.export_registration")
 
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        return row.__class__((field, neutralise(value)) for field, value in row.items())
+    @cached_property
+    def header_buttons(self):
+        # The export is what managers come for: visible buttons, not hidden under "…".
+        buttons = list(super().header_buttons)
+        if self.show_export_buttons:
+            buttons += [
+                HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
+                HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
+            ]
+        return buttons
 
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+    @cached_property
+    def header_more_buttons(self):
+        exports = {self.csv_export_url, self.xlsx_export_url}
+        return [button for button in super().header_more_buttons if button.url not in exports]
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # One column per question of the kinds in the export (a shared name shares a column).
+        self.answer_fields = {}
+        for kind in queryset.order_by().values_list("option__kind", flat=True).distinct():
+            for name, field in kind_fields(kind).items():
+                self.answer_fields.setdefault(name, field)
+        self.list_export = REGISTRATION_EXPORT + [ANSWER_PREFIX + name for name in self.answer_fields]
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_heading(self, queryset, field):
+        if field.startswith(ANSWER_PREFIX):
+            return str(self.answer_fields[field.removeprefix(ANSWER_PREFIX)].label)
+        return super().get_heading(queryset, field)
+
+    def to_row_dict(self, item):
+        row = {}
+        for field in self.list_export:
+            if field.startswith(ANSWER_PREFIX):
+                name = field.removeprefix(ANSWER_PREFIX)
+                value = (item.data or {}).get(name)
+                row[field] = "" if value in (None, "", []) else display_answer(
+                    self.answer_fields[name], value)
+            elif field == "option.kind":
+                row[field] = str(item.option.kind_label)
+            elif field in ("state", "language"):
+                row[field] = getattr(item, f"get_{field}_display")()
+            else:
+                row[field] = multigetattr(item, field)
+        return row
+
+
+class RegistrationSummaryPanel(Panel):
+    """The registration as the manager reads it (event, date, state, answers), read-only."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "events/registration/admin/registration_summary_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["summary"] = registration_summary(self.instance) if self.instance.pk else []
+            return context
+
+
+class RegistrationInspectView(SnippetInspectView):
+    def get_fields_context(self):
+        registration = self.object
+        model = Registration._meta
+        rows = registration_summary(registration) + [
+            (capfirst(model.get_field(name).verbose_name), value) for name, value in (
+                ("name", registration.name), ("email", registration.email),
+                ("phone", registration.phone), ("language", registration.get_language_display()),
+                ("message", registration.message),
+                ("created_at", local_time(registration.created_at)),
+                ("hold_expires_at", local_time(registration.hold_expires_at)),
+                ("consent_version", registration.consent_version),
+                ("consented_at", local_time(registration.consented_at)),
+                ("erased_at", local_time(registration.erased_at)),
+            )]
+        return [{"label": label, "value": value or "—", "component": None}
+                for label, value in rows]
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -69,29 +200,33 @@ class RegistrationViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
     chooser_viewset_class = RegistrationChooserViewSet  # managers only
-    list_display = ["name", "email", Column("option", label=_("Date and kind"), accessor="option"),
+    list_display = ["name", "email", Column("option", label=_("Date and kind"),
+                                            accessor=lambda item: option_label(item.option)),
                     "state", "created_at"]
     list_per_page = 50
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "reference"]
-    list_export = ["reference", "name", "email", "phone", "language", "option.kind",
-                   "option.occurrence.page.title", "option.occurrence.start", "state",
-                   "created_at", "consent_version", "consented_at", "data"]
-    export_headings = {"option.kind": _("Kind"), "option.occurrence.page.title": _("Event"),
-                       "option.occurrence.start": _("Date")}
+    list_export = REGISTRATION_EXPORT
     export_filename = "registrations"
-    # State changes go through the bulk actions (services); the form edits contact details only.
+    # State changes go through the bulk actions (services); the form edits contact details only,
+    # the kind's answers are shown as the registrant gave them.
     panels = [
+        RegistrationSummaryPanel(heading=_("Registration")),
         FieldRowPanel([FieldPanel("name"), FieldPanel("email")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("language")]),
-        FieldPanel("data"),
         FieldPanel("message"),
     ]
     inspect_view_enabled = True
 
 
+# Places per date and kind --------------------------------------------------------------------
+
 class RegistrationOptionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=kind_choices, label=capfirst(RegistrationOption._meta.get_field("kind").verbose_name))
+
     class Meta:
         model = RegistrationOption
         fields = ["kind", "requires_approval"]
@@ -103,6 +238,22 @@ class OptionIndexView(IndexView):
             held=Count("registrations", filter=Q(registrations__state__in=HOLDING_STATES)),
             waiting=Count("registrations", filter=Q(registrations__state=RegistrationState.WAITLISTED)),
         ).order_by("-occurrence__start")
+
+    @cached_property
+    def columns(self):
+        # The date is the row's title and links to the option's edit form.
+        title = self._get_title_column_class(TitleColumn)(
+            "occurrence", label=_("Date"), accessor=lambda option: occurrence_label(option.occurrence),
+            get_url=self.get_edit_url, sort_key="occurrence__start")
+        return [title, *super().columns[1:]]
+
+
+class RegistrationOptionForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        occurrence = self.fields["occurrence"]
+        occurrence.queryset = occurrence.queryset.select_related("page").order_by("-start")
+        occurrence.label_from_instance = occurrence_label
 
 
 class PromotingSaveMixin:
@@ -134,13 +285,15 @@ class RegistrationOptionViewSet(ModelViewSet):
     add_view_class = OptionCreateView
     edit_view_class = OptionEditView
     list_display = [
-        Column("occurrence", label=_("Date"), accessor="occurrence"),
-        "kind", "capacity",
+        "occurrence",  # the title column, see OptionIndexView.columns
+        Column("kind", label=capfirst(RegistrationOption._meta.get_field("kind").verbose_name),
+               accessor="kind_label"),
+        "capacity",
         Column("held", label=_("Places taken")),
         Column("waiting", label=_("Waiting list")),
     ]
     filterset_class = RegistrationOptionFilterSet
-    panels = [
+    edit_handler = ObjectList([
         FieldPanel("occurrence"),
         FieldRowPanel([FieldPanel("kind", widget=forms.Select(choices=kind_choices)),
                        FieldPanel("capacity")]),
@@ -148,7 +301,7 @@ class RegistrationOptionViewSet(ModelViewSet):
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
         ], heading=_("Rules")),
-    ]
+    ], base_form_class=RegistrationOptionForm)
 
 
 # Bulk actions -------------------------------------------------------------------------------

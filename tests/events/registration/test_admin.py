@@ -53,8 +53,8 @@ def test_managers_see_names_filter_and_search(manager_client, option, register):
 def test_export_neutralises_formula_prefixes(manager_client, option, register, prefix):
     register(option, name=f"{prefix}HYPERLINK(\"http://evil\")")
     response = manager_client.get(LIST_URL, {"export": "csv"})
-    text = b"".join(response.streaming_content).decode()
-    rows = list(csv.reader(io.StringIO(text)))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))  # German Excel's separator
     assert rows[1][1] == f"'{prefix}HYPERLINK(\"http://evil\")"
     xlsx = manager_client.get(LIST_URL, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
