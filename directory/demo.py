@@ -173,7 +173,7 @@ def load(ctx):
     home_de = ctx.home("de")
     index_de = ctx.upsert_page(
         home_de, DirectoryIndexPage, "beratungsstellen",
-        title="Beratungsstellen in Sachsen",
+        title="Beratungsstellen in Sachsen", show_in_menus=True,
         intro="<p>Alle Beratungsorte des IQ Netzwerks Sachsen und seiner Partner: nach Ort, Angebot, "
               "Sprache und Zielgruppe filtern – oder den eigenen Landkreis wählen und sehen, wer "
               "zuständig ist.</p>",
@@ -183,7 +183,7 @@ def load(ctx):
                      "über Fachaustausch“, Anja Stephan, stephan@prozesskette-sachsen.de.</p>",
     )
     index_en = ctx.translate_page(
-        index_de, "en", title="Counselling centres in Saxony",
+        index_de, "en", title="Counselling centres in Saxony", show_in_menus=True,
         intro="<p>All counselling locations of the IQ Network Saxony and its partners: filter by place, "
               "service, language and target group – or choose your district and see who is "
               "responsible.</p>",
@@ -241,7 +241,7 @@ def load(ctx):
                 "target_groups": [groups[s]["en"] for s in targets],
             }, children={
                 "hours_exceptions": _exceptions("en"),
-                "contacts": _contacts([("Beispielname Beraterin", "Counselling (example data)",
+                "contacts": _contacts([("Example name, counsellor", "Counselling (example data)",
                                         fields["phone"], fields["email"], True)]),
             })
 
@@ -267,7 +267,7 @@ def load(ctx):
         hotline, "en", title="Immigration hotline (Leitstelle Zuwanderung)",
         service_offer="<p>First information on immigration into the labour market for all Saxon regions "
                       "outside the Leipzig, Dresden and Chemnitz conurbations.</p>",
-        appointment_info="Just call – no appointment needed.")
+        phone="0800 0000000 (example number)", appointment_info="Just call – no appointment needed.")
     _sync_relations(ctx, hotline_en, m2m={
         "services": [services["erstinformation"]["en"]],
         "languages": [languages[s]["en"] for s in ("de", "en", "ar", "ru")],
@@ -362,8 +362,9 @@ def _matrix(ctx, districts, institutions):
                                 contact_name=contact, contact_role=role, note=note_de)
             ctx.upsert(ResponsibilityEntry,
                        {"district": district, "topic": topic, "sort_order": position, "locale": en},
-                       **{k: v for k, v in common.items() if k not in ("district", "topic", "sort_order")},
-                       contact_name=contact.replace(EX, "example data"), contact_role=ROLE_EN.get(role, role),
+                       **{k: v for k, v in common.items() if k not in ("district", "topic", "sort_order", "department")},
+                       contact_name=contact.replace(EX, "example data").replace("Beispielname", "Example name"), contact_role=ROLE_EN.get(role, role),
+                       department=ROLE_EN.get(department, department),
                        note=note_en or note_de, translation_key=source.translation_key)
 
 

@@ -68,6 +68,15 @@ VENUES = {
     "chemnitz": dict(name="Beispiel-Tagungsraum Chemnitz", street="Beispielstraße 2",
                      postcode="09111", city="Chemnitz", district="Stadt Chemnitz"),
 }
+# What the English venue says differently (names of real buildings stay German).
+VENUES_EN = {
+    "meissen": dict(step_free_access="Example: level entrance, lift available.",
+                    public_transport="Example: bus to the stop Meißen Busbahnhof."),
+    "leipzig": dict(step_free_access="Example: step-free access through the side entrance.",
+                    public_transport="Tram to Neues Rathaus."),
+    "dresden": dict(name="Example meeting room Dresden"),
+    "chemnitz": dict(name="Example meeting room Chemnitz"),
+}
 
 
 def nth_weekday(year, month, weekday, n=1):
@@ -135,9 +144,8 @@ def load(ctx, today=None):
     for key, data in VENUES.items():
         source = ctx.upsert(Venue, {"name": data["name"], "locale": de},
                             **{k: v for k, v in data.items() if k != "name"})
-        translation = ctx.upsert(Venue, {"name": data["name"], "locale": en},
-                                 translation_key=source.translation_key,
-                                 **{k: v for k, v in data.items() if k != "name"})
+        translation = ctx.upsert(Venue, {"translation_key": source.translation_key, "locale": en},
+                                 **{**data, **VENUES_EN[key]})
         venues[key] = (source, translation)
 
     home = ctx.home("de")

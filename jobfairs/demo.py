@@ -10,6 +10,8 @@ import datetime
 import uuid
 from zoneinfo import ZoneInfo
 
+from django.utils import translation
+
 from events.models import (
     Category,
     EventLanguage,
@@ -141,7 +143,7 @@ def _trades(ctx):
 
 
 def _fair(ctx, index, slug, de, en, *, dates, trades, trade_slugs, languages, organisers,
-          venue, workshops, desks, programme, interpreters=()):
+          venue, workshops, desks, programme, programme_en, rooms_en, interpreters=()):
     exists = JobFairPage.objects.child_of(index["de"]).filter(slug=slug).exists()
     fields = dict(de, venue=venue[0],
                   category=Category.objects.filter(slug="jobfair", locale=ctx.locale("de")).first())
@@ -173,12 +175,37 @@ def _fair(ctx, index, slug, de, en, *, dates, trades, trade_slugs, languages, or
         for workshop in rows:
             workshop.trade = trades[workshop.trade.slug][1]
         english.demo_workshops = rows
-        rows = list(english.info_desks.all())
-        for row, (topic_en, _org) in zip(rows, desks_en, strict=False):
-            row.topic = topic_en
-        english.info_desks = rows
+        english.save_revision().publish()
+    if _translate_rows(english, desks_en, programme_en, rooms_en):
         english.save_revision().publish()
     return page
+
+
+def _translate_rows(english, desks_en, programme_en, rooms_en):
+    """The English copy's rows in English: texts, and languages as English snippets (also on
+    a rerun over an older demo). True when something changed."""
+    changed = False
+
+    def update(rows, attr, values):
+        nonlocal changed
+        for row, value in zip(rows, values, strict=False):
+            if getattr(row, attr) != value:
+                setattr(row, attr, value)
+                changed = True
+        return rows
+
+    english.info_desks = update(list(english.info_desks.all()), "topic", [topic for topic, _org in desks_en])
+    english.programme_items = update(list(english.programme_items.all()), "title", programme_en)
+    english.demo_workshops = update(list(english.demo_workshops.all()), "room", rooms_en)
+    interpreters = list(english.interpreters.select_related("language"))
+    with translation.override("en"):
+        english.interpreters = update(interpreters, "language",
+                                      [row.language.localized for row in interpreters])
+        languages = [language.localized for language in english.languages.all()]
+    if {language.pk for language in languages} != {language.pk for language in english.languages.all()}:
+        english.languages = languages
+        changed = True
+    return changed
 
 
 def load(ctx, today=None):
@@ -192,8 +219,8 @@ def load(ctx, today=None):
                     public_transport="Beispiel: S-Bahn bis Borsdorf (Sachs).")
     name = "Bildungs- und Technologiezentrum Borsdorf der Handwerkskammer zu Leipzig"
     venue_de = ctx.upsert(Venue, {"name": name, "locale": de}, **borsdorf)
-    venue_en = ctx.upsert(Venue, {"name": name, "locale": en},
-                          translation_key=venue_de.translation_key, **borsdorf)
+    venue_en = ctx.upsert(Venue, {"translation_key": venue_de.translation_key, "locale": en},
+                          name=name, **dict(borsdorf, public_transport="Example: S-Bahn to Borsdorf (Sachs)."))
     languages = list(EventLanguage.objects.filter(locale=de, slug__in=["de", "ar", "en"]))
 
     index_de = ctx.upsert_page(
@@ -236,6 +263,9 @@ def load(ctx, today=None):
         desks=desks,
         programme=[(t(9), "Begrüßung"), (t(9, 30), "Rundgang durch die Lehrkabinette"),
                    (t(11, 30), "Gespräche mit Arbeitgebern"), (t(13, 30), "Abschluss")],
+        programme_en=["Welcome", "Tour of the training workshops", "Talks with employers",
+                      "Closing"],
+        rooms_en=[f"Training workshop {i + 1} (example)" for i in range(4)],
     )
 
     # An upcoming example fair, about two months ahead on a Tuesday.
@@ -266,6 +296,8 @@ def load(ctx, today=None):
         desks=desks,
         programme=[(t(10), "Begrüßung"), (t(10, 30), "Kurzgespräche nach Zeitplan"),
                    (t(13), "Offene Gespräche an den Tischen"), (t(15), "Ende")],
+        programme_en=["Welcome", "Short interviews as scheduled", "Open talks at the tables", "End"],
+        rooms_en=["Workshop 1 (example)", "Workshop 2 (example)"],
         interpreters=[(arabic, 2, t(10), t(13))] if arabic else [],
     )
     _example_employers(page)

@@ -20,6 +20,12 @@ BERLIN = ZoneInfo("Europe/Berlin")
 ACTION_AREA_SLUG = "interkulturelle-kompetenz"
 ONLINE = "https://meet.example.org/iq-sachsen-beispiel"
 
+FUNDING_NOTICE_EN = (
+    "The funding programme “Integration durch Qualifizierung (IQ)” is funded by the German Federal "
+    "Ministry of Labour and Social Affairs and the Federal Employment Agency.")
+DURATIONS_EN = {"3 Stunden": "3 hours", "1 Tag (6 Stunden)": "1 day (6 hours)",
+                "2 × 3 Stunden": "2 × 3 hours"}
+
 MODULES = [
     {
         "slug": "wissensvermittlung-migration-arbeitsmarkt",
@@ -157,8 +163,8 @@ def load(ctx, today=None):
     trainer_de = ctx.upsert(Trainer, {"name": "Beispiel-Trainerin Dr. Lena Vogt", "locale": de},
                             bio="Beispielprofil: Trainerin für interkulturelle Kompetenz und "
                             "Sprachsensibilisierung im IQ Netzwerk Sachsen.")
-    trainer_en = ctx.upsert(Trainer, {"name": "Beispiel-Trainerin Dr. Lena Vogt", "locale": en},
-                            translation_key=trainer_de.translation_key,
+    trainer_en = ctx.upsert(Trainer, {"translation_key": trainer_de.translation_key, "locale": en},
+                            name="Example trainer Dr Lena Vogt",
                             bio="Example profile: trainer for intercultural competence and "
                             "language awareness in the IQ Network Saxony.")
     programme = ctx.upsert_page(
@@ -187,6 +193,7 @@ def load(ctx, today=None):
         "administration and volunteers. Thanks to public funding, taking part is free.</p>",
         request_intro="We also run every module as an in-house training for your team – at "
         "your premises or online.",
+        funding_notice=FUNDING_NOTICE_EN,
     )
     for index, spec in enumerate(MODULES):
         _module(ctx, index, spec, programme, programme_en, (trainer_de, trainer_en), today)
@@ -214,7 +221,8 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
         page.languages = list(EventLanguage.objects.filter(slug="de", locale=de))
         page.trainers = [trainers[0]]
         page.save_revision().publish()
-    english = ctx.translate_page(page, "en", venue=venue_en, **spec["en"])
+    english = ctx.translate_page(page, "en", venue=venue_en, duration=DURATIONS_EN[spec["duration"]],
+                                 contact_name="IQ Network Saxony (example)", **spec["en"])
     if not exists:
         english.audiences = list(Audience.objects.filter(slug__in=spec["audiences"], locale=en))
         english.languages = list(EventLanguage.objects.filter(slug="de", locale=en))

@@ -1,11 +1,35 @@
-"""Template helpers for dates: add-to-calendar links and webcal:// subscribe links."""
+"""Template helpers for dates: dates in the reader's language, add-to-calendar links and
+webcal:// subscribe links."""
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from ..ical import add_to_calendar_links
 
 register = template.Library()
+
+
+@register.filter
+def localized(obj):
+    """A translatable snippet (venue, organisation) in the reader's language where translated."""
+    return getattr(obj, "localized", obj) if obj else obj
+
+
+@register.filter(expects_localtime=True)
+def long_date(value):
+    """Weekday and date in the active language's own format (Django's locale formats), with
+    the month in the case the language needs: "Donnerstag, 14. Januar 2027",
+    "Thursday, Jan. 14, 2027", "Четвер, 14 січня 2027 р."."""
+    if not value:
+        return ""
+    return f"{date_format(value, 'l')}, {date_format(value, 'DATE_FORMAT')}"
+
+
+@register.filter(expects_localtime=True)
+def short_date(value):
+    """The date alone, in the active language's format ("14. Januar 2027", "14 січня 2027 р.")."""
+    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 @register.simple_tag(takes_context=True)

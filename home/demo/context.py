@@ -99,6 +99,17 @@ class DemoContext:
         return page
 
     @transaction.atomic
+    def remove_page(self, parent, model, slug):
+        """Delete the child `slug` of `parent` and its translations, if an older demo made it."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            return
+        for translated in page.get_translations(inclusive=True):
+            if self.stdout is not None:
+                self.stdout.write(f"  removed: [{translated.locale.language_code}] {translated.title}")
+            translated.delete()
+
+    @transaction.atomic
     def upsert(self, model, lookup, **fields):
         """A snippet or other model row found by `lookup`, with these values."""
         obj = model.objects.filter(**lookup).first()

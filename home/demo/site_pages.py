@@ -197,78 +197,11 @@ AREAS = [
     },
 ]
 
+# The applicant day is the job fairs plugin's page (jobmessen/bewerbertag-bau-2016/); earlier
+# demos also had it as a report here, a second page with the same story: removed on load.
+RETIRED = [("fachkraeftenetzwerke", StandardPage, "bewerbertag-bau-2016")]
+
 REPORTS = [
-    {
-        "area": "fachkraeftenetzwerke",
-        "slug": "bewerbertag-bau-2016",
-        "de": {
-            "title": "Bewerbertag Bau: Zugewanderte und Handwerksbetriebe an einem Tisch",
-            "summary": "Am 5. April 2016 brachte der Bewerbertag für Bauberufe 80 Gäste und elf "
-            "Arbeitgeber im Bildungs- und Technologiezentrum Borsdorf der Handwerkskammer zu "
-            "Leipzig zusammen.",
-            "body": stream(
-                ("paragraph", paragraphs(
-                    "Der Bewerbertag für Bauberufe brachte am 5. April 2016 Zugewanderte und "
-                    "Handwerksbetriebe der Region Leipzig im Bildungs- und Technologiezentrum "
-                    "Borsdorf der Handwerkskammer zu Leipzig an einen Tisch. In gemeinsamer "
-                    "Zusammenarbeit von Jobcenter Leipzig, Arbeitsagentur Leipzig und HWK Leipzig "
-                    "organisiert, sollte die Veranstaltung mehr als eine Stellenbörse für die 80 "
-                    "Gäste und elf Arbeitgeber vor Ort werden.",
-                    "Vor den Gesprächen mit potentiellen Arbeitgebern schauten sich die "
-                    "interessierten Gäste unter anderem das Einsatzspektrum eines Maurers, Fliesen- "
-                    "und Parkettlegers oder auch des Zimmermanns nach deutschen Gesichtspunkten in "
-                    "den verschiedenen Lehrkabinetten an.")),
-                ("quote", {"text": "Wir wollen Appetit aufs Handwerk machen und Interesse wecken. "
-                           "Was kann ich, welche Qualifikationen habe ich, wo kann ich auch "
-                           "ungelernt arbeiten oder wie bekomme ich einen deutschen "
-                           "Facharbeiterabschluss waren Fragen, auf die wir gleich vor Ort "
-                           "eingegangen sind.",
-                           "attribute_name": "Dr. Simone Simon, Geschäftsführerin des Jobcenters Leipzig"}),
-                ("paragraph", paragraphs(
-                    "Auf dem Bau werden dringend Arbeitskräfte gesucht. Zum gemeinsamen Bewerbertag "
-                    "wurden Fragen zur Arbeitserlaubnis und zu den Aufenthaltstiteln, zu "
-                    "Lohnkostenzuschüssen und Qualifizierungen mit Hilfe von Arbeitsagentur, "
-                    "Jobcenter und Handwerkskammer besprochen.",
-                    "Mit dem Regionalnetzwerk Migration existiert eine Plattform, die den "
-                    "regelmäßigen Dialog zu aktuellen Themen garantiert und konkrete Absprachen zur "
-                    "weiteren praktischen Zusammenarbeit zum Ziel hat. Ihm gehören die Stadt "
-                    "Leipzig, das Sozialamt, die Ausländerbehörde, die Sächsische Bildungsagentur, "
-                    "die Agentur für Arbeit Leipzig, das Jobcenter Leipzig, das Bundesamt für "
-                    "Migration und Flüchtlinge, die Euroschulen und Migrationsfachdienste sowie das "
-                    "IQ Netzwerk mit der IBAS an.")),
-            ),
-        },
-        "en": {
-            "title": "Construction job day: immigrants and craft businesses at one table",
-            "summary": "On 5 April 2016 the job day for construction trades brought 80 guests and "
-            "eleven employers together at the Borsdorf training centre of the Leipzig chamber of "
-            "crafts.",
-            "body": stream(
-                ("paragraph", paragraphs(
-                    "On 5 April 2016 the job day for construction trades brought immigrants and "
-                    "craft businesses of the Leipzig region together at the education and technology "
-                    "centre of the Leipzig chamber of crafts in Borsdorf. Organised jointly by "
-                    "Jobcenter Leipzig, the Leipzig employment agency and the chamber of crafts, it "
-                    "was meant to be more than a job exchange for the 80 guests and eleven employers.",
-                    "Before talking to potential employers, the guests saw what bricklayers, tilers, "
-                    "parquet layers and carpenters do in Germany in the chamber's training workshops.")),
-                ("quote", {"text": "We want to whet people's appetite for the crafts. What can I do, "
-                           "which qualifications do I have, where can I work without training, "
-                           "how do I get a German skilled-worker qualification – we answered "
-                           "these questions on the spot.",
-                           "attribute_name": "Dr Simone Simon, managing director of Jobcenter Leipzig"}),
-                ("paragraph", paragraphs(
-                    "Construction urgently needs workers. Work permits and residence titles, wage "
-                    "subsidies and qualification were discussed with the employment agency, the "
-                    "Jobcenter and the chamber of crafts.",
-                    "The Regionalnetzwerk Migration is a platform for regular dialogue and practical "
-                    "agreements. Its members are the City of Leipzig, the social welfare office, the "
-                    "immigration office, the Saxon education agency, the Leipzig employment agency, "
-                    "Jobcenter Leipzig, the Federal Office for Migration and Refugees, the "
-                    "Euroschulen and migration services, and the IQ network with IBAS.")),
-            ),
-        },
-    },
     {
         "area": "interkulturelle-kompetenz",
         "slug": "regionalworkshop-meissen",
@@ -381,6 +314,8 @@ def load(ctx):
     for report in REPORTS:
         page = ctx.upsert_page(areas[report["area"]], StandardPage, report["slug"], **report["de"])
         ctx.translate_page(page, "en", **report["en"])
+    for area, model, slug in RETIRED:
+        ctx.remove_page(areas[area], model, slug)
 
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
     links = {}

@@ -75,6 +75,19 @@ def _fallback_in(page, home):
 
 
 @register.simple_tag(takes_context=True)
+def served_url(context, page):
+    """The page's URL under the visitor's language prefix when Wagtail serves it there (the
+    language has no home of its own), so the site frame does not switch the language."""
+    request = context.get("request")
+    url = page.get_url(request=request) or "/"
+    current = translation.get_language()
+    home = _routing_homes(request, page).get(current)
+    if home is None or page.locale_id != home.locale_id or home.locale.language_code == current:
+        return url
+    return _with_prefix(url, home.locale.language_code, current)
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One entry per site language: the page's translation, or where there is none, what
     that language's prefix really serves (the nearest page Wagtail routes there)."""

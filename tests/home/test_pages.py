@@ -21,7 +21,7 @@ class TestPageTree(WagtailPageTestCase):
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
-@pytest.mark.parametrize("path", ["", "anerkennungsberatung/", "fachkraeftenetzwerke/bewerbertag-bau-2016/", "impressum/"])
+@pytest.mark.parametrize("path", ["", "anerkennungsberatung/", "interkulturelle-kompetenz/regionalworkshop-meissen/", "impressum/"])
 def test_every_page_type_renders_in_german_and_english(client, demo_content, language, path):
     response = client.get(f"/{language}/{path}")
     assert response.status_code == 200

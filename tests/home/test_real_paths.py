@@ -100,3 +100,50 @@ class TestFormsAnnounceHelpAndErrors(DemoSiteTestCase):
             response = self.get_ok(path)
             self.assertIn('class="errorlist"', response.content.decode(), path)
             self.assert_announced(path, response)
+
+
+GERMAN_ON_ENGLISH_PAGES = re.compile(
+    r"\b(Stunden|Uhr|Tag \(|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Begrüßung|Abschluss|"
+    r"Straßenbahn|Seiteneingang|Arabisch|Englisch|Förderprogramm|Beispiel:|Beispiel-Trainerin|"
+    r"Lehrkabinett|Werkstatt|Jobmesse)\b")
+ENGLISH_MONTH_AFTER_GERMAN_DAY = re.compile(r"\b\d{1,2}\. (January|February|March|April|May|June|July|"
+                                            r"August|September|October|November|December)\b")
+
+
+def visible_main_text(html):
+    main = html[html.index("<main"):html.index("</main>")]
+    main = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", main)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+
+
+class TestLanguageAndContent(DemoSiteTestCase):
+    def test_english_pages_and_their_forms_show_no_german(self):
+        paths = [page.get_url() for page in Page.objects.live().public().filter(locale__language_code="en")]
+        for page_path in list(paths):
+            html = self.get_ok(page_path).content.decode()
+            paths += [href for href in links(html) if href.startswith("/en/registration/")][:2]
+        for path in paths:
+            text = visible_main_text(self.get_ok(path).content.decode())
+            self.assertIsNone(GERMAN_ON_ENGLISH_PAGES.search(text), f"{path}: {text[:3000]}")
+            self.assertIsNone(ENGLISH_MONTH_AFTER_GERMAN_DAY.search(text), path)
+
+    def test_ukrainian_dates_name_the_month_in_the_genitive(self):
+        text = visible_main_text(self.get_ok("/uk/veranstaltungen/").content.decode())
+        self.assertRegex(text, r"\b\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|"
+                               r"вересня|жовтня|листопада|грудня) \d{4}")
+        self.assertNotRegex(text, r"\b\d{1,2}\.? (січень|лютий|березень|квітень|травень|червень)\b")
+
+    def test_home_page_title_names_the_site_once(self):
+        self.assertContains(self.get_ok("/de/"), "<title>IQ Netzwerk Sachsen</title>")
+        self.assertContains(self.get_ok("/de/veranstaltungen/"), "<title>Veranstaltungen – IQ Netzwerk Sachsen</title>")
+
+    def test_directory_is_in_the_main_navigation_in_every_language(self):
+        for code in ["de", "en", "ar", "fa", "uk", "ru"]:
+            html = self.get_ok(f"/{code}/").content.decode()
+            nav = [internal_path(f"/{code}/", href) for href in links(html, within_class="main-nav")]
+            self.assertIn(f"/{code}/beratungsstellen/", nav, code)
+            self.get_ok(f"/{code}/beratungsstellen/")
+
+    def test_the_applicant_day_has_one_page_per_language(self):
+        pages = Page.objects.live().filter(locale__language_code="de", title__icontains="Bewerbertag Bau")
+        self.assertEqual([page.url_path for page in pages], ["/home/jobmessen/bewerbertag-bau-2016/"])
