@@ -35,22 +35,19 @@ def local_datetime_text(value):
     return local_datetime(value).strftime(DATETIME_FORMAT)
 
 
-class NeutralisedExportMixin:
-    """For a Wagtail index view with `list_export`: every CSV/XLSX value goes through neutralise()."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
-
-
-class ExcelExportMixin(NeutralisedExportMixin):
-    """For a Wagtail index view with `list_export`: times in local time (Wagtail writes UTC),
-    and a CSV with BOM and semicolons, so that German Excel shows umlauts and columns."""
+class ExcelExportMixin:
+    """For a Wagtail index view with `list_export`: every CSV/XLSX value goes through
+    neutralise(), times are local (Wagtail writes UTC), and the CSV has a BOM and semicolons,
+    so that German Excel shows umlauts and columns."""
 
     custom_value_preprocess = {
         datetime.datetime: {"csv": local_datetime_text, "xlsx": local_datetime},
         (datetime.date, datetime.time): {"xlsx": None},
         list: {"csv": list_to_str, "xlsx": list_to_str},
     }
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def stream_csv(self, queryset):
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=CSV_DELIMITER)

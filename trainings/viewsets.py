@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.exports import NeutralisedExportMixin
+from events.exports import ExcelExportMixin
 
 from . import admin_views, services
 from .models import InHouseRequest, InHouseRequestStatus, Trainer
@@ -28,7 +28,7 @@ class InHouseRequestFilterSet(WagtailFilterSet):
         fields = ["status", "module"]
 
 
-class InHouseRequestIndexView(NeutralisedExportMixin, IndexView):
+class InHouseRequestIndexView(ExcelExportMixin, IndexView):
     """The listing; its CSV/XLSX export defuses formulas typed into the public form."""
 
 

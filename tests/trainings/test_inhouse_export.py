@@ -1,6 +1,7 @@
 """The in-house requests' admin export: what visitors typed never runs as a spreadsheet formula."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -31,3 +32,17 @@ def test_csv_export_neutralises_formulas_from_the_public_form(admin_client, clie
     assert "'" + FORMULA in values and FORMULA not in values
     assert "'+49 341 1234" in values and "'@Leipzig" in values
     assert "maria@example.org" in values
+
+
+def test_csv_export_opens_in_german_excel_with_local_times(admin_client, client, programme,
+                                                          module,  # noqa: F811
+                                                          django_capture_on_commit_callbacks):
+    post_request(client, programme, module, django_capture_on_commit_callbacks)
+    # Received at 22:30 UTC on New Year's Eve: 23:30 in Berlin, still the same day.
+    InHouseRequest.objects.update(
+        created_at=datetime.datetime(2029, 12, 31, 22, 30, tzinfo=datetime.UTC))
+    raw = b"".join(admin_client.get("/admin/trainings/inhouse-requests/?export=csv")
+                   .streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert "2029-12-31 23:30" in rows[1] and "Stadtverwaltung Chemnitz" in rows[1]
