@@ -1,11 +1,9 @@
 """Public views of the events plugin: the calendar feeds and .ics downloads."""
 
-import datetime
 import hashlib
 import re
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -96,7 +94,7 @@ def page_ics(request, page_id):
     if occurrence is None:
         raise Http404(_("No public event with this number."))
     page = attach_pages([occurrence])[0].page
-    fingerprint = _page_fingerprint(rows)
+    fingerprint = feed_fingerprint(queryset=rows)
 
     def render(request):
         return PageFeed(page)(request)
@@ -114,14 +112,7 @@ def occurrence_ics(request, uid):
     def render(request):
         return OccurrenceFeed(occurrence)(request)
 
-    fingerprint = (1, max(occurrence.updated_at, occurrence.page.last_published_at
-                          or occurrence.updated_at))
+    fingerprint = feed_fingerprint(queryset=rows)
     return _cache_headers(_conditional(render, fingerprint, ("date", str(uid)))(request))
 
 
-def _page_fingerprint(rows):
-    data = rows.aggregate(count=Count("pk"), updated=Max("updated_at"),
-                          published=Max("page__last_published_at"))
-    changed = max((v for v in (data["updated"], data["published"]) if v),
-                  default=datetime.datetime.now(datetime.UTC))
-    return data["count"], changed

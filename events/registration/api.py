@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events.models import RegistrationOption
+from events.models import Occurrence
 
 from . import conf, ratelimit, services
 from .forms import api_form_class
 from .kinds import get_kind
+from .sources import public_option
 
 MAX_BODY = 64 * 1024
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -120,9 +121,9 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             occurrence_id = None
         if occurrence_id is not None and str(occurrence_id).isdigit() and len(str(occurrence_id)) < 19:
             if kind is not None:
-                option = (RegistrationOption.objects.select_related("occurrence__page")
-                          .filter(occurrence_id=int(occurrence_id), kind=kind.name,
-                                  occurrence__page__live=True).first())
+                option = public_option(
+                    Occurrence.objects.select_related("page").filter(pk=int(occurrence_id)).first(),
+                    kind.name)
                 if option is None:
                     errors["occurrence"] = [_("This date takes no registrations of this kind.")]
         else:

@@ -9,11 +9,14 @@ from django.views.decorators.http import require_http_methods
 from events.models import Occurrence, Registration, RegistrationState
 
 from . import conf, onetime, ratelimit, services
+from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
 from .privacy import privacy_url
+from .sources import public_option
 from .summary import summarise_option
 from .tokens import TokenExpired, TokenInvalid, read_cancel_token, read_confirm_token
+
 
 def _message(request, title, text, status=200, registration=None):
     return render(request, "events/registration/message.html",
@@ -22,13 +25,14 @@ def _message(request, title, text, status=200, registration=None):
 
 def _get_option(occurrence_uid, kind_name):
     occurrence = get_object_or_404(Occurrence.objects.select_related("page"), uid=occurrence_uid)
-    if not occurrence.page.live:
-        raise Http404
     kind = get_kind(kind_name)
     if kind is None or not kind.public:
         raise Http404
-    option = get_object_or_404(occurrence.registration_options.all(), kind=kind_name)
-    option.occurrence = occurrence
+    # Private (login or password) pages take no registrations; a translated date registers
+    # on its source date's places.
+    option = public_option(occurrence, kind.name)
+    if option is None:
+        raise Http404
     return occurrence, kind, option
 
 
@@ -100,7 +104,10 @@ def status(request, reference):
     registration = _by_reference(reference)
     return render(request, "events/registration/status.html", {
         "registration": registration, "occurrence": registration.option.occurrence,
-        "event": registration.option.occurrence.page.specific,
+        "event": registration.option.occurrence.page.specific.localized,
+        "calendar_url": (request.build_absolute_uri(calendar_path(registration))
+                         if registration.state in (RegistrationState.CONFIRMED,
+                                                   RegistrationState.APPROVED) else ""),
     })
 
 
@@ -166,5 +173,5 @@ def cancel(request, token):
     # A GET only asks: mail scanners that open links must not cancel anyone.
     return render(request, "events/registration/cancel.html", {
         "registration": registration, "occurrence": registration.option.occurrence,
-        "event": registration.option.occurrence.page.specific,
+        "event": registration.option.occurrence.page.specific.localized,
     })
