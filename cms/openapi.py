@@ -71,6 +71,9 @@ PARAMETERS = {
 }
 
 ERROR = {"$ref": "#/components/schemas/Error"}
+# A wrong parameter answers `errors` per field; control characters in the address are refused
+# before the view with `detail` (events.middleware.ControlCharactersMiddleware).
+FIELD_OR_ADDRESS_ERRORS = {"anyOf": [{"$ref": "#/components/schemas/FieldErrors"}, ERROR]}
 
 
 def _response(description, schema=None, headers=None):
@@ -280,8 +283,7 @@ def occurrence_paths():
                                   "items": {"$ref": "#/components/schemas/Occurrence"}}}},
                     ETAG_HEADERS),
                 "304": {"description": "Not modified since the ETag sent."},
-                "400": _response("A query parameter is wrong.",
-                                 {"$ref": "#/components/schemas/FieldErrors"}),
+                "400": _response("A query parameter is wrong.", FIELD_OR_ADDRESS_ERRORS),
             },
         }},
         "/api/v2/registrations/": {"post": {
@@ -329,7 +331,7 @@ def exhibitor_paths():
                                     "slug": {"type": "string"},
                                     "name": {"type": "string"}}}}}}}}}, ETAG_HEADERS),
             "304": {"description": "Not modified since the ETag sent."},
-            "400": _response("No fair id.", {"$ref": "#/components/schemas/FieldErrors"}),
+            "400": _response("No fair id.", FIELD_OR_ADDRESS_ERRORS),
             "404": _error("No published job fair with this id."),
         },
     }}}
