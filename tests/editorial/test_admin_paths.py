@@ -92,6 +92,15 @@ def test_reviewers_see_approve_and_no_publish_that_would_cancel_the_review(
         f"/admin/pages/{page_in_review.pk}/unpublish/")
 
 
+@pytest.mark.django_db
+def test_administrators_keep_publish_but_after_the_review_actions(client, superuser,
+                                                                  page_in_review):
+    client.force_login(superuser)
+    html = client.get(f"/admin/pages/{page_in_review.pk}/edit/").content.decode()
+    menu = html[html.index("action-save"):]
+    assert menu.index('data-workflow-action-name="approve"') < menu.index('name="action-publish"')
+
+
 def edit_form(page, **extra):
     """The page editor's form as the browser posts it (no comments, empty body)."""
     return nested_form_data({
