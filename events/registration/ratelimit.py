@@ -44,8 +44,14 @@ def trusted_proxy_count():
 
 
 def _address(value):
+    """A normalised IP address from a header entry ("1.2.3.4", "1.2.3.4:5678", "[::1]:80")."""
+    value = value.strip()
+    if value.startswith("["):
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]
     try:
-        return str(ipaddress.ip_address(value.strip()))
+        return str(ipaddress.ip_address(value))
     except ValueError:
         return None
 

@@ -45,6 +45,14 @@ def test_a_spoofed_leftmost_forwarded_for_does_not_reset_the_allowance(client, o
     assert post_form(client, option, "198.51.100.8, 198.51.100.7").status_code == 429
 
 
+@override_settings(REGISTRATION_RATE_LIMIT="1/m", EVENTS_TRUSTED_PROXY_COUNT=1)
+def test_ports_and_brackets_in_the_header_name_the_same_client(client, option):
+    assert post_form(client, option, "198.51.100.7:51000").status_code == 400
+    assert post_form(client, option, "198.51.100.7").status_code == 429
+    assert post_form(client, option, "[2001:db8::1]:443").status_code == 400
+    assert post_form(client, option, "2001:db8:0::1").status_code == 429
+
+
 @override_settings(REGISTRATION_RATE_LIMIT="1/m", EVENTS_TRUSTED_PROXY_COUNT=2)
 def test_two_proxies_key_on_the_second_entry_from_the_right(client, option):
     assert post_form(client, option, "6.6.6.6, 198.51.100.7, 10.1.0.1").status_code == 400
