@@ -222,7 +222,10 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         end = datetime.datetime.combine(filters.date_to + datetime.timedelta(days=1),
                                         datetime.time.min, tzinfo=zone)
         before = min(before, end) if before else end
-    queryset = public_occurrences(locale, filters, now=now).select_related("venue")
+    from .registration.sources import with_page_language
+
+    queryset = with_page_language(public_occurrences(locale, filters, now=now)
+                                  .select_related("venue"))
     queryset = _window_filter(queryset, after, before)
     if limit is not None and not past:
         # Only the first `limit` single dates can make it, plus any repeating date.

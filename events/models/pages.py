@@ -108,6 +108,9 @@ class AbstractEventPage(Page):
         from ..queries import attach_registration_options, expand
 
         occurrences = list(self.occurrences.select_related("venue").order_by("start"))
+        for occurrence in occurrences:  # the page's language is known: no query to look it up
+            occurrence.page_language = self.locale.language_code if self.locale_id else None
+            occurrence.page_translation_key = self.translation_key
         attach_registration_options(occurrences)
         for occurrence in occurrences:
             occurrence.page = self

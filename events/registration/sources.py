@@ -9,10 +9,20 @@ A copied date's UID is derived from its source's (`translated_uid`), which is ho
 its source without a stored link; a date added to a translation by hand keeps its own places.
 """
 
-from wagtail.models import Locale, Page
+from django.conf import settings
+from django.db.models import F
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from events.models import Occurrence, RegistrationOption
 from events.models.occurrences import translated_uid
+
+
+def with_page_language(queryset):
+    """Occurrence rows annotated with their page's language and translation key, so that
+    `source_occurrence_ids` needs no query for dates of the source language."""
+    return queryset.annotate(page_language=F("page__locale__language_code"),
+                             page_translation_key=F("page__translation_key"))
 
 
 def source_occurrence_ids(occurrences):
@@ -22,13 +32,18 @@ def source_occurrence_ids(occurrences):
     page_ids = {item.page_id for item in occurrences}
     if not page_ids:
         return result
-    default = Locale.get_default()
-    translated = dict(Page.objects.filter(pk__in=page_ids).exclude(locale_id=default.pk)
-                      .values_list("pk", "translation_key"))
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if all(hasattr(item, "page_language") for item in occurrences):
+        translated = {item.page_id: item.page_translation_key for item in occurrences
+                      if item.page_language != default}
+    else:
+        translated = dict(Page.objects.filter(pk__in=page_ids)
+                          .exclude(locale__language_code=default)
+                          .values_list("pk", "translation_key"))
     if not translated:
         return result
     source_pages = dict(Page.objects.filter(translation_key__in=set(translated.values()),
-                                            locale_id=default.pk)
+                                            locale__language_code=default)
                         .values_list("translation_key", "pk"))
     candidates = {}
     for pk, uid, page_id, start in Occurrence.objects.filter(
