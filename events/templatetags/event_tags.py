@@ -11,9 +11,17 @@ register = template.Library()
 
 
 @register.filter
-def localized(obj):
-    """A translatable snippet (venue, organisation) in the reader's language where translated."""
-    return getattr(obj, "localized", obj) if obj else obj
+def in_locale_of(obj, page):
+    """A translatable snippet (venue, category) in the language of `page`, where translated:
+    dates keep the source page's venue, so translations must look theirs up. Remembered on
+    the page object, as a list repeats the same venue on many rows (no query per row)."""
+    if obj is None or page is None or getattr(obj, "locale_id", None) in (None, page.locale_id):
+        return obj
+    memo = page.__dict__.setdefault("_in_locale_of", {})
+    key = (obj._meta.label, obj.translation_key)
+    if key not in memo:
+        memo[key] = obj.get_translation_or_none(page.locale_id) or obj
+    return memo[key]
 
 
 @register.filter(expects_localtime=True)
