@@ -15,7 +15,13 @@ from icalendar import Calendar, Event, vDuration, vText
 
 from .ical import event_item, feed_ttl, vtimezone
 from .models.occurrences import event_timezone
-from .queries import EventFilters, attach_pages, feed_occurrences, public_occurrences
+from .queries import (
+    EventFilters,
+    attach_pages,
+    feed_occurrences,
+    localize_vocabulary,
+    public_occurrences,
+)
 
 PRODUCT_ID = "-//IQ Netzwerk Sachsen//Events//DE"
 
@@ -58,7 +64,8 @@ class EventCalendar(ICal20Feed):
         event = Event()
         for key, name in self.FIELDS:
             value = item.get(key)
-            if value is None or (value == [] or value == ""):
+            # No empty properties ("CATEGORIES:"): django-ical defaults categories to ().
+            if value is None or (isinstance(value, str | list | tuple) and not any(value)):
                 continue
             event.add(name, value)
         return event
@@ -94,7 +101,8 @@ class BaseEventFeed(ICalFeed):
                 product_id=self.product_id, timezone=self.timezone(obj),
             )
             dtstamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
-            for occurrence in self.occurrences(obj):
+            occurrences = localize_vocabulary(list(self.occurrences(obj)), self.language)
+            for occurrence in occurrences:
                 page_url = occurrence.page.get_full_url(request)
                 feed.add_item(**event_item(occurrence, page_url, dtstamp))
         return feed

@@ -1,10 +1,20 @@
-"""The listing's filter form: GET parameters in, `EventFilters` out."""
+"""The one definition of the date filters: the listing's form, and the feeds' parameters.
+
+The same query string means the same dates in the HTML listing and in `/feeds/events.ics`:
+codes (category, audience, language) are slugs, a city matches whatever its case, `type`
+is an event type. The listing shows invalid values as field errors and ignores them; the
+feed answers 400 with the message.
+"""
+
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Audience, Category, EventLanguage, Venue
-from .queries import EventFilters
+from .queries import EventFilters, event_types
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
 def _choices(model, locale):
@@ -12,15 +22,41 @@ def _choices(model, locale):
     return [("", _("All"))] + list(rows)
 
 
+class CodeChoiceField(forms.ChoiceField):
+    """A select of the vocabulary's codes that accepts any well-formed code, so that a
+    subscribed or bookmarked link with a code removed since filters to nothing, not 400."""
+
+    default_error_messages = {"invalid_choice": _("Use a code such as “workshop”.")}
+
+    def valid_value(self, value):
+        return bool(SLUG.match(str(value)))
+
+
+class CityField(forms.ChoiceField):
+    """A city matches whatever its case ("leipzig" is "Leipzig")."""
+
+    def clean(self, value):
+        value = (value or "").strip()
+        for choice, _label in self.choices:
+            if choice and choice.casefold() == value.casefold():
+                return choice
+        if len(value) > 100:
+            raise forms.ValidationError(_("Enter at most 100 characters."), code="max_length")
+        return super(forms.ChoiceField, self).clean(value)  # unknown cities find nothing
+
+
 class EventFilterForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    audience = forms.ChoiceField(label=_("Audience"), required=False)
-    city = forms.ChoiceField(label=_("City"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    category = CodeChoiceField(label=_("Category"), required=False)
+    audience = CodeChoiceField(label=_("Audience"), required=False)
+    city = CityField(label=_("City"), required=False)
+    language = CodeChoiceField(label=_("Language"), required=False)
+    type = forms.ChoiceField(label=_("Type of event"), required=False)
     date_from = forms.DateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Until"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
+
+    TYPE_LABELS = {"event": _("Events"), "training": _("Trainings"), "jobfair": _("Job fairs")}
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +65,8 @@ class EventFilterForm(forms.Form):
         self.fields["language"].choices = _choices(EventLanguage, locale)
         cities = sorted(set(Venue.objects.filter(locale=locale).values_list("city", flat=True)))
         self.fields["city"].choices = [("", _("All"))] + [(city, city) for city in cities]
+        self.fields["type"].choices = [("", _("All"))] + [
+            (code, self.TYPE_LABELS.get(code, code)) for code in event_types()]
 
     def clean(self):
         data = super().clean()
@@ -42,5 +80,12 @@ class EventFilterForm(forms.Form):
         return EventFilters(
             category=data.get("category") or "", audience=data.get("audience") or "",
             city=data.get("city") or "", language=data.get("language") or "",
+            event_type=data.get("type") or "",
             date_from=data.get("date_from"), date_to=data.get("date_to"),
         )
+
+    def first_error(self):
+        """“field: message” of the first invalid field (for the feed's 400 answer)."""
+        for name, errors in self.errors.items():
+            return f"“{name}”: {errors[0]}"
+        return ""

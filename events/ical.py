@@ -129,7 +129,7 @@ def event_item(occurrence, page_url, dtstamp):
         "location": occurrence_location(occurrence) or None,
     }
     category = getattr(occurrence.page, "category", None)
-    if category is not None:
+    if category is not None and category.name:
         item["categories"] = [category.name]
     venue = occurrence_venue(occurrence)
     if venue is not None and venue.has_coordinates and item["location"] == venue.address:

@@ -178,6 +178,41 @@ def attach_pages(occurrences, relations=True):
     return [occurrence for occurrence in occurrences if occurrence.page_id in pages]
 
 
+def localize_vocabulary(occurrences, language):
+    """Show each date's venue and its page's venue and category in `language` (two queries).
+
+    A page shown in a language it has no translation in (or a copy whose links point at the
+    source's snippets) would otherwise say "Jobmesse" in an English feed or listing.
+    """
+    from .models import Category, Venue
+
+    wanted = {Category: set(), Venue: set()}
+    for occurrence in occurrences:
+        page = occurrence.page
+        for obj in (occurrence.venue, getattr(page, "venue", None), getattr(page, "category", None)):
+            if obj is not None and obj.locale_id and type(obj) in wanted:
+                wanted[type(obj)].add(obj.translation_key)
+    found = {}
+    for model, keys in wanted.items():
+        if keys:
+            found[model] = {obj.translation_key: obj for obj in model.objects.filter(
+                translation_key__in=keys, locale__language_code=language)}
+
+    def swap(obj):
+        if obj is None:
+            return None
+        return found.get(type(obj), {}).get(obj.translation_key, obj)
+
+    for occurrence in occurrences:
+        if occurrence.venue_id:
+            occurrence.venue = swap(occurrence.venue)
+        page = occurrence.page
+        for name in ("venue", "category"):
+            if getattr(page, f"{name}_id", None):
+                setattr(page, name, swap(getattr(page, name)))
+    return occurrences
+
+
 def expand(occurrences, after=None, before=None):
     """One object per instance: copies of the occurrence with `start`/`end` of the instance.
 

@@ -1,7 +1,6 @@
 """Public views of the events plugin: the calendar feeds and .ics downloads."""
 
 import hashlib
-import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
@@ -12,9 +11,9 @@ from django.views.decorators.http import condition, require_safe
 from wagtail.models import Locale
 
 from .feeds import EventsFeed, OccurrenceFeed, PageFeed
-from .queries import EventFilters, attach_pages, event_types, feed_fingerprint, public_occurrences
+from .filters import EventFilterForm
+from .queries import attach_pages, feed_fingerprint, public_occurrences
 
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 FEED_FORMAT_VERSION = "1"
 # Page ids are PostgreSQL integers; a larger number from the URL would overflow the query.
 MAX_PAGE_ID = 2**31 - 1
@@ -29,28 +28,19 @@ def feed_cache_seconds():
 
 
 def parse_feed_parameters(query):
-    """EventFilters and language from the query string; FeedParameterError if invalid."""
-    values = {}
-    for name in ("category", "audience", "language"):
-        value = query.get(name, "").strip()
-        if value and not SLUG.match(value):
-            raise FeedParameterError(_("“%(name)s” must be a code such as “workshop”.") % {"name": name})
-        values[name] = value
-    city = query.get("city", "").strip()
-    if len(city) > 100:
-        raise FeedParameterError(_("“city” is too long."))
-    event_type = query.get("type", "").strip()
-    if event_type and event_type not in {"event", "training", "jobfair", *event_types()}:
-        raise FeedParameterError(
-            _("“type” must be one of: %(types)s.") % {"types": "event, training, jobfair"})
+    """EventFilters and language from the query string; FeedParameterError if invalid.
+
+    The filters are the listing's form (events/filters.py): one definition for both."""
     language = query.get("lang", "").strip() or settings.LANGUAGE_CODE
     codes = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-    if language not in codes or not Locale.objects.filter(language_code=language).exists():
+    locale = Locale.objects.filter(language_code=language).first() if language in codes else None
+    if locale is None:
         raise FeedParameterError(
             _("“lang” must be one of: %(codes)s.") % {"codes": ", ".join(codes)})
-    filters = EventFilters(category=values["category"], audience=values["audience"],
-                           language=values["language"], city=city, event_type=event_type)
-    return filters, language
+    form = EventFilterForm(query, locale=locale)
+    if not form.is_valid():
+        raise FeedParameterError(form.first_error())
+    return form.filters(), language
 
 
 def _conditional(view, fingerprint, extra):

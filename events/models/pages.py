@@ -153,7 +153,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..filters import EventFilterForm
-        from ..queries import attach_pages, upcoming_occurrences
+        from ..queries import attach_pages, localize_vocabulary, upcoming_occurrences
 
         context = super().get_context(request, *args, **kwargs)
         past = request.GET.get("view") == "past"
@@ -168,11 +168,12 @@ class EventIndexPage(Page):
         per_page = int(getattr(settings, "EVENTS_LISTING_PER_PAGE", 20))
         paginator = Paginator(dates, per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.object_list = attach_pages(list(page_obj.object_list))
+        page_obj.object_list = localize_vocabulary(attach_pages(list(page_obj.object_list)),
+                                                   self.locale.language_code)
         query = request.GET.copy()
         query.pop("page", None)
         feed_query = {key: value for key, value in query.items()
-                      if key in ("category", "audience", "city") and value}
+                      if key in ("category", "audience", "city", "language", "type") and value}
         feed_query["lang"] = self.locale.language_code
         context.update({
             "filter_form": form,
