@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Audience, Category, EventLanguage, Venue
-from .queries import EventFilters, event_types
+from .queries import EventFilters, event_page_models
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
@@ -20,6 +20,14 @@ SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 def _choices(model, locale):
     rows = model.objects.filter(locale=locale).values_list("slug", "name")
     return [("", _("All"))] + list(rows)
+
+
+def event_type_choices():
+    """(code, label) of every installed event type: each plugin's page model says its own."""
+    labels = {}
+    for model in event_page_models():
+        labels.setdefault(model.event_type, model._meta.verbose_name_plural)
+    return sorted(labels.items(), key=lambda item: str(item[1]))
 
 
 class CodeChoiceField(forms.ChoiceField):
@@ -56,8 +64,6 @@ class EventFilterForm(forms.Form):
     date_to = forms.DateField(label=_("Until"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
-    TYPE_LABELS = {"event": _("Events"), "training": _("Trainings"), "jobfair": _("Job fairs")}
-
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = _choices(Category, locale)
@@ -65,8 +71,7 @@ class EventFilterForm(forms.Form):
         self.fields["language"].choices = _choices(EventLanguage, locale)
         cities = sorted(set(Venue.objects.filter(locale=locale).values_list("city", flat=True)))
         self.fields["city"].choices = [("", _("All"))] + [(city, city) for city in cities]
-        self.fields["type"].choices = [("", _("All"))] + [
-            (code, self.TYPE_LABELS.get(code, code)) for code in event_types()]
+        self.fields["type"].choices = [("", _("All"))] + event_type_choices()
 
     def clean(self):
         data = super().clean()
