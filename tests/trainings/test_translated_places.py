@@ -112,3 +112,20 @@ def test_resynchronising_the_translation_keeps_every_registration(
     assert Registration.objects.filter(email="sam@example.org").exists()
     html = client.get(english_page.url).content.decode()
     assert places_left(html) == ["2 places left"]
+
+
+def test_without_a_waiting_list_the_english_form_refuses_a_full_session(
+        client, make_module, home_page_en, translate, django_capture_on_commit_callbacks):
+    module = make_module(title="Sprachsensibel beraten", max_group_size=1)
+    english_page = translate(module)
+    RegistrationOption.objects.update(waitlist_enabled=False)
+    german_form = f"/de/registration/{module.occurrences.get().uid}/participant/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(german_form, form_data(client, german_form, "anna@example.org"))
+    english_form = f"/en/registration/{english_page.occurrences.get().uid}/participant/"
+    html = client.get(english_form).content.decode()
+    assert "fully booked" in html and 'name="form_token"' not in html
+    response = client.post(english_form, {"name": "Sam", "email": "sam@example.org",
+                                          "consent": "on", "language": "en"})
+    assert response.status_code == 200 and "fully booked" in response.content.decode()
+    assert not Registration.objects.filter(email="sam@example.org").exists()
