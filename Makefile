@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench browser-deps clean migrate demo
+.PHONY: install run test lint bench browser-deps clean migrate demo kern screenshots
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ lint: $(VENV)/.installed
 
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) $$b || exit 1; done
+
+# The KERN UX design system is committed under static/kern/ (no Node at run time);
+# this refreshes it from the npm registry at the pinned version.
+KERN_VERSION ?= 2.7.2
+kern:
+	$(PYTHON) scripts/update_kern.py $(KERN_VERSION)
+
+# Full-page PNGs of every page type (de, ar; 390 and 1,280 px) in screenshots/.
+screenshots: install
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 media
