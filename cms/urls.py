@@ -43,3 +43,14 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Crawlers: robots.txt and the sitemap index at the root, one sitemap.xml per language.
+from . import sitemaps  # noqa: E402
+
+urlpatterns = [
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
+    *urlpatterns,
+    *i18n_patterns(path("sitemap.xml", sitemaps.language_sitemap, name="sitemap_language"),
+                   prefix_default_language=True),
+]

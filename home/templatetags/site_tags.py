@@ -176,3 +176,44 @@ def localized_page(context, page):
     if page is None:
         return None
     return page.localized
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The live, public ancestors of the page below the site root, home first; empty on the
+    home page. Views that are not pages pass their page as `page` or `event`."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = context.get("event")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    ancestors = _visible(page.get_ancestors().filter(depth__gte=2))
+    return [*ancestors.specific(defer=True), page]
+
+
+# Fields that summarise a page, in the order a meta description prefers them.
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser")
+
+
+@register.simple_tag
+def meta_description(page, length=160):
+    """Plain text for <meta name="description"> and og:description."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+
+    page = getattr(page, "specific_deferred", page)
+    for name in DESCRIPTION_FIELDS:
+        value = getattr(page, name, "")
+        text = " ".join(strip_tags(str(value or "")).split())
+        if text:
+            return Truncator(text).chars(length)
+    return ""
+
+
+@register.simple_tag
+def navigation_groups(pages):
+    """The action areas (numbered programme pages) apart from the other sections: the menu
+    shows them as one disclosure, so the bar keeps a few short entries."""
+    areas = [page for page in pages if getattr(page, "number", None)]
+    others = [page for page in pages if not getattr(page, "number", None)]
+    return {"areas": areas, "others": others}
