@@ -7,10 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api_router
+from .api import api_urlpatterns
 from .headless import views as headless_views
 from .headless.errors import api_not_found
-from .headless.exhibitors import ExhibitorsAPIView
 
 # JSON for server errors under /api/, the site's 500 page elsewhere.
 handler500 = "cms.headless.errors.server_error"
@@ -18,10 +17,8 @@ handler500 = "cms.headless.errors.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/exhibitors/", ExhibitorsAPIView.as_view(), name="api_exhibitors"),
-    # The events plugin's dates and registrations sit beside Wagtail's, before its router.
-    path("api/v2/", include("events.registration.api_urls")),
-    path("api/v2/", api_router.urls),
+    # The plugins' own endpoints sit beside Wagtail's, before its router (cms/api.py).
+    *api_urlpatterns,
     path("api/schema/", headless_views.schema, name="api_schema"),
     path("api/docs/", headless_views.docs, name="api_docs"),
     re_path(r"^api/", api_not_found),

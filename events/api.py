@@ -3,113 +3,194 @@
 The events plugin's read API; the registration engine adds `POST /api/v2/registrations/`.
 
 Reads through `events.queries` like the HTML listing, so the same dates appear (public, live,
-unexpired pages; view-restricted pages never), repeats expanded, with the same filters.
+unexpired pages; view-restricted pages never), repeats expanded, with the same filters
+(`events.filtersets.OccurrenceFilterSet`).
 """
 
-import datetime
+import re
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
-from rest_framework.views import APIView
-from wagtail.models import Locale
 
-from .queries import EventFilters, attach_pages, event_types, upcoming_occurrences
+from .filtersets import OccurrenceFilterSet, event_type_choices, locale_choices
+from .models import Occurrence
+from .models.occurrences import OccurrenceStatus
+from .queries import attach_pages, upcoming_occurrences
 from .registration.api import JSONOnlyMixin
+from .registration.kinds import kind_choices
+from .registration.serializers import bad_request_response
 from .registration.summary import registration_summary
 
 LIMIT_DEFAULT = 20
 LIMIT_MAX = 100
-FILTERS = ("category", "audience", "city", "language", "event_type")
+OFFSET_MAX = 999_999_999
+ASCII_DIGITS = re.compile(r"[0-9]{1,9}")
 
 
-class BadParameter(Exception):
-    def __init__(self, name, message):
-        super().__init__(message)
-        self.name, self.message = name, message
+class ListingPagination(LimitOffsetPagination):
+    """`limit` (1–100) and `offset`; a wrong value is a 400, not silently the default."""
+
+    default_limit = LIMIT_DEFAULT
+    max_limit = LIMIT_MAX
+
+    def number(self, request, name, default, minimum, maximum):
+        value = request.query_params.get(name, "").strip()
+        if not value:
+            return default
+        if not ASCII_DIGITS.fullmatch(value):  # "²".isdigit() is True, int("١٢") is 12
+            raise ValidationError({name: [_("Enter a whole number.")]})
+        number = int(value)
+        if not minimum <= number <= maximum:
+            raise ValidationError({name: [_("Enter a number from %(min)s to %(max)s.") % {
+                "min": minimum, "max": maximum}]})
+        return number
+
+    def get_limit(self, request):
+        return self.number(request, "limit", LIMIT_DEFAULT, 1, LIMIT_MAX)
+
+    def get_offset(self, request):
+        return self.number(request, "offset", 0, 0, OFFSET_MAX)
+
+    def get_paginated_response(self, data):
+        return Response({"meta": {"total_count": self.count}, "items": data})
+
+    def get_paginated_response_schema(self, schema):
+        return {"type": "object", "required": ["meta", "items"], "properties": {
+            "meta": {"type": "object", "required": ["total_count"], "properties": {
+                "total_count": {"type": "integer", "minimum": 0}}},
+            "items": schema}}
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {"name": "limit", "in": "query", "required": False,
+             "description": "Items per page (1–100).",
+             "schema": {"type": "integer", "minimum": 1, "maximum": LIMIT_MAX,
+                        "default": LIMIT_DEFAULT}},
+            {"name": "offset", "in": "query", "required": False, "description": "Items to skip.",
+             "schema": {"type": "integer", "minimum": 0, "maximum": OFFSET_MAX, "default": 0}},
+        ]
 
 
-def _int(request, name, default, minimum, maximum=None):
-    value = request.GET.get(name, "").strip()
-    if not value:
-        return default
-    if not (value.isascii() and value.isdigit()) or len(value) > 9:  # "²".isdigit() is True
-        raise BadParameter(name, _("Enter a whole number."))
-    number = int(value)
-    if number < minimum or (maximum is not None and number > maximum):
-        raise BadParameter(name, _("Enter a number from %(min)s to %(max)s.") % {
-            "min": minimum, "max": maximum if maximum is not None else "…"})
-    return number
+class PageReferenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
 
 
-def _date(request, name):
-    value = request.GET.get(name, "").strip()
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise BadParameter(name, _("Enter a valid date (YYYY-MM-DD).")) from error
+class VenueSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    street = serializers.CharField()
+    postcode = serializers.CharField()
+    city = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
 
 
-def parse(request):
-    """(locale, EventFilters, limit, offset) from the query string, or BadParameter."""
-    limit = _int(request, "limit", LIMIT_DEFAULT, 1, LIMIT_MAX)
-    offset = _int(request, "offset", 0, 0)
-    locale = request.GET.get("locale", "").strip() or "all"
-    if locale != "all":
-        locale = Locale.objects.filter(language_code=locale).first()
-        if locale is None:
-            raise BadParameter("locale", _("Choose one of the site's languages."))
-    values = {name: request.GET.get(name, "").strip()[:100] for name in FILTERS}
-    if values["event_type"] and values["event_type"] not in event_types():
-        raise BadParameter("event_type", _("Choose one of: %(types)s.") % {
-            "types": ", ".join(event_types())})
-    date_from, date_to = _date(request, "date_from"), _date(request, "date_to")
-    if date_from and date_to and date_to < date_from:
-        raise BadParameter("date_to", _("The end date must not be before the start date."))
-    return locale, EventFilters(date_from=date_from, date_to=date_to, **values), limit, offset
+class RegistrationStateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[])
+    open = serializers.BooleanField()
+    capacity = serializers.IntegerField(min_value=0)
+    remaining = serializers.IntegerField(min_value=0)
+    waitlist = serializers.BooleanField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices()
 
 
-def venue_data(venue):
-    if venue is None:
-        return None
-    return {"name": venue.name, "street": venue.street, "postcode": venue.postcode,
-            "city": venue.city,
-            "latitude": float(venue.latitude) if venue.latitude is not None else None,
-            "longitude": float(venue.longitude) if venue.longitude is not None else None}
+class OccurrenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("Send it as `occurrence` to register."))
+    uid = serializers.UUIDField()
+    page = PageReferenceSerializer()
+    event_type = serializers.CharField(source="page.event_type")
+    locale = serializers.CharField(source="page.locale.language_code")
+    detail_url = serializers.SerializerMethodField(help_text=_("The page in the pages endpoint."))
+    html_url = serializers.SerializerMethodField(help_text=_("The page on the website."))
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    all_day = serializers.BooleanField()
+    status = serializers.ChoiceField(choices=OccurrenceStatus.choices)
+    status_note = serializers.CharField()
+    online = serializers.SerializerMethodField()
+    venue = serializers.SerializerMethodField()
+    registration = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_detail_url(self, occurrence):
+        return self.context["request"].build_absolute_uri(
+            f"/api/v2/pages/{occurrence.page.pk}/")
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_html_url(self, occurrence):
+        return occurrence.page.get_full_url(self.context["request"])
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_online(self, occurrence):
+        return bool(occurrence.online_url)
+
+    @extend_schema_field(VenueSerializer(allow_null=True))
+    def get_venue(self, occurrence):
+        venue = occurrence.venue or occurrence.page.venue
+        return VenueSerializer(venue).data if venue is not None else None
+
+    @extend_schema_field(RegistrationStateSerializer(many=True))
+    def get_registration(self, occurrence):
+        return [item.as_api() for item in registration_summary(occurrence)]
 
 
-def occurrence_data(occurrence, request):
-    page = occurrence.page
-    return {
-        "id": occurrence.pk,
-        "uid": str(occurrence.uid),
-        "page": {"id": page.pk, "title": page.title},
-        "event_type": page.event_type,
-        "locale": page.locale.language_code,
-        "detail_url": request.build_absolute_uri(f"/api/v2/pages/{page.pk}/"),
-        "html_url": page.get_full_url(request),
-        "start": occurrence.start.isoformat(),
-        "end": occurrence.end.isoformat(),
-        "all_day": occurrence.all_day,
-        "status": occurrence.status,
-        "status_note": occurrence.status_note,
-        "online": bool(occurrence.online_url),
-        "venue": venue_data(occurrence.venue or page.venue),
-        "registration": [item.as_api() for item in registration_summary(occurrence)],
-    }
+class OccurrenceSchema(AutoSchema):
+    """The filters whose choices come from the database, with their values as enums."""
+
+    def get_override_parameters(self):
+        return super().get_override_parameters() + [
+            OpenApiParameter("locale", str, enum=[code for code, _label in locale_choices()],
+                             description="Language code, or `all` (the default): a language "
+                                         "shows its pages and untranslated ones of the source "
+                                         "language."),
+            OpenApiParameter("event_type", str,
+                             enum=[code for code, _label in event_type_choices()],
+                             description="Type of event."),
+        ]
 
 
-class OccurrenceListAPIView(JSONOnlyMixin, APIView):
-    """Filters: locale (code or "all", the default), event_type, category, audience, city,
-    language, date_from, date_to; pagination: limit (1–100, default 20), offset."""
+class OccurrenceListAPIView(JSONOnlyMixin, generics.ListAPIView):
+    """Upcoming dates of every event type with live registration state.
 
-    def get(self, request):
-        try:
-            locale, filters, limit, offset = parse(request)
-        except BadParameter as error:
-            return Response({"errors": {error.name: [str(error.message)]}}, status=400)
-        dates = upcoming_occurrences(locale, filters, attach=False)
-        shown = attach_pages(list(dates[offset:offset + limit]), relations=False)
-        return Response({"meta": {"total_count": len(dates)},
-                         "items": [occurrence_data(item, request) for item in shown]})
+    Repeating dates are expanded (same `id`, different start). Only public, live pages; the
+    same dates as the website's listing.
+    """
+
+    queryset = Occurrence.objects.none()
+    serializer_class = OccurrenceSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = OccurrenceFilterSet
+    pagination_class = ListingPagination
+    schema = OccurrenceSchema()
+
+    @extend_schema(operation_id="occurrences_listing", tags=["occurrences"],
+                   responses={200: OccurrenceSerializer(many=True),
+                              400: bad_request_response("A query parameter is wrong.")})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
+        filterset = OccurrenceFilterSet(request.query_params, queryset=self.queryset,
+                                        request=request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        dates = upcoming_occurrences(filterset.chosen_locale(), filterset.event_filters(),
+                                     attach=False)
+        shown = self.paginate_queryset(dates)
+        shown = attach_pages(list(shown), relations=False)
+        return self.get_paginated_response(self.get_serializer(shown, many=True).data)

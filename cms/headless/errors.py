@@ -4,6 +4,7 @@ from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
@@ -24,7 +25,10 @@ class JSONErrorsMixin:
                             status=status.HTTP_400_BAD_REQUEST)
         response = super().handle_exception(exc)
         data = getattr(response, "data", None)
-        if isinstance(data, dict) and "detail" in data and "errors" not in data:
+        if isinstance(exc, ValidationError) and isinstance(data, dict):  # a filter's value
+            response.data = {"errors": {name: [str(m) for m in messages]
+                                        for name, messages in data.items()}}
+        elif isinstance(data, dict) and "detail" in data and "errors" not in data:
             response.data = {"detail": str(data["detail"])}
         return response
 

@@ -1,62 +1,13 @@
-"""Cross-cutting behaviour of every endpoint under /api/, in one place.
+"""Site middleware for /api/: answers in the request's language, never redirected.
 
-- Conditional GET: a successful GET answer gets an ETag (a hash of its body) unless the view
-  set one, `Cache-Control: no-cache` (clients revalidate, registration places change), and
-  `If-None-Match` with the same tag answers 304 without a body.
-- NUL and other control characters in the URL are refused with a JSON 400 by
-  `events.middleware.ControlCharactersMiddleware` (for every path, not only the API).
-- Per-client rate limit on writes: POST/PUT/PATCH/DELETE count per client address against
-  `API_WRITE_RATE_LIMIT` ("30/m"; "0" switches it off) in the shared cache; over it, 429 JSON
-  with Retry-After. Reads need no key and are not limited here.
+Conditional GET is Django's `ConditionalGetMiddleware` (ETag, 304) and the per-client write
+limit a DRF throttle (`events.registration.throttling`); API answers are marked
+`Cache-Control: no-cache` here, so clients revalidate (registration places change).
 """
 
-from django.conf import settings
-from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
-from django.utils.translation import gettext as _
-
-from events.registration import ratelimit
-
-WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-class APIMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not request.path.startswith("/api/"):
-            return self.get_response(request)
-        if request.method in WRITE_METHODS:
-            allowed, retry_after = ratelimit.take(
-                request, getattr(settings, "API_WRITE_RATE_LIMIT", "0"), scope="api-write")
-            if not allowed:
-                response = JsonResponse(
-                    {"detail": _("Too many requests. Please wait and try again.")}, status=429)
-                response["Retry-After"] = str(retry_after)
-                return response
-        response = self.get_response(request)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            return self.conditional(request, response)
-        return response
-
-    @staticmethod
-    def conditional(request, response):
-        if response.streaming:
-            return response
-        if not response.has_header("ETag"):
-            set_response_etag(response)
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, no_cache=True)
-        return get_conditional_response(
-            request, etag=response.get("ETag"), response=response)
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -72,5 +23,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith("/api/"):
             response.headers.setdefault("Content-Language", translation.get_language() or "")
             patch_vary_headers(response, ("Accept-Language",))
+            if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
+                patch_cache_control(response, no_cache=True)
             return response
         return super().process_response(request, response)

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -62,7 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware: answers CORS preflights for /api/ (CORS_URLS_REGEX).
     "corsheaders.middleware.CorsMiddleware",
-    "cms.headless.middleware.APIMiddleware",
+    # ETag on every GET answer that has none, 304 for a matching If-None-Match (Django's).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, without redirecting API 404s to /de/… (cms/headless).
     "cms.headless.middleware.LocaleMiddleware",
@@ -193,6 +196,28 @@ LOGIN_URL = "wagtailadmin_login"
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # Every write under the API counts against API_WRITE_RATE_LIMIT per client address
+    # (events.registration.ratelimit, the one limiter); reads are not limited.
+    "DEFAULT_THROTTLE_CLASSES": ["events.registration.throttling.APIWriteThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI document at /api/schema/ (drf-spectacular; Wagtail's endpoints in cms/headless/schema.py).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IQ Netzwerk Sachsen API",
+    "DESCRIPTION": (
+        "Content and registration API for front ends and partners. Reading needs no key. "
+        "Listings paginate with `limit`/`offset` and report `meta.total_count`; answers carry "
+        "an ETag (send If-None-Match for 304). Errors are JSON: `{\"detail\": \"…\"}` or "
+        "`{\"errors\": {\"field\": [\"…\"]}}`. Timestamps are ISO 8601 with an offset."),
+    "VERSION": "2.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v2",
+    "PREPROCESSING_HOOKS": ["cms.headless.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.headless.schema.add_wagtail_endpoints",
+    ],
 }
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

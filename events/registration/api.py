@@ -10,15 +10,26 @@ import re
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.models import Occurrence
 
-from . import conf, ratelimit, services
-from .forms import api_form_class
+from . import conf, services
 from .kinds import get_kind
+from .serializers import (
+    ErrorSerializer,
+    RegistrationResultSerializer,
+    RegistrationSerializer,
+    bad_request_response,
+    registration_request_serializer,
+    registration_serializer_class,
+)
 from .sources import public_option
+from .throttling import APIWriteThrottle, RegistrationThrottle
 
 MAX_BODY = 64 * 1024
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,19 +42,53 @@ KEPT_ANSWERS = {201, 409}
 
 
 class JSONOnlyMixin:
+    """No cookies, no CSRF; every error is `{"detail": ...}` or `{"errors": {field: [...]}}`."""
+
     authentication_classes = []
     permission_classes = []
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
-        if isinstance(response.data, dict) and "detail" in response.data and "errors" not in response.data:
-            response.data = {"detail": str(response.data["detail"])}
+        data = getattr(response, "data", None)
+        if isinstance(exc, ValidationError) and isinstance(data, dict):
+            response.data = {"errors": _messages(data)}
+        elif isinstance(data, dict) and "detail" in data and "errors" not in data:
+            response.data = {"detail": str(data["detail"])}
         return response
 
 
-class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
-    """POST /api/v2/registrations/: 201, 400, 409, 413, 415, 429 or 503, always JSON."""
+ERROR_RESPONSES = {
+    413: OpenApiResponse(ErrorSerializer, "The body is larger than 64 KB."),
+    415: OpenApiResponse(ErrorSerializer, "Send application/json."),
+    429: OpenApiResponse(ErrorSerializer, "Too many requests from this client: see Retry-After."),
+}
 
+
+class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
+    """POST /api/v2/registrations/: 201, 400, 409, 413, 415, 422, 429 or 503, always JSON."""
+
+    parser_classes = [JSONParser]
+    throttle_classes = [APIWriteThrottle, RegistrationThrottle]
+
+    @extend_schema(
+        operation_id="registrations_create", tags=["registrations"],
+        summary="Register for a date (same validation as the website's form)",
+        description="No API key. Rate limited per client address. Send `Idempotency-Key` to "
+                    "make retries safe: the same key and body answer the first result again.",
+        request=registration_request_serializer(),
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER,
+                                     description="Any text up to 200 characters.")],
+        responses={
+            201: RegistrationResultSerializer,
+            400: bad_request_response("Invalid fields."),
+            409: OpenApiResponse(ErrorSerializer, "Full, closed, already registered "
+                                                    "(`code` tells which), or a retry with "
+                                                    "the same Idempotency-Key is pending."),
+            422: OpenApiResponse(ErrorSerializer,
+                                 "The Idempotency-Key was used with another body."),
+            503: OpenApiResponse(ErrorSerializer, "Busy: retry after Retry-After seconds."),
+            **ERROR_RESPONSES,
+        })
     def post(self, request):
         raw = request._request
         try:
@@ -62,9 +107,6 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
         if body and not _is_json(raw.content_type):
             return Response({"detail": _("Send the body as JSON (Content-Type: application/json).")},
                             status=415)
-        if not (decision := ratelimit.allow(raw, scope="api")):
-            return Response({"detail": _("Too many requests. Please wait and try again.")},
-                            status=429, headers={"Retry-After": str(decision.retry_after)})
         key = raw.headers.get("Idempotency-Key", "").strip()
         if not key:
             status, data, headers = self.register(body)
@@ -112,29 +154,32 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
                 "body" if _has_lone_surrogate(key) else key: [message]
                 for key, value in payload.items() if _has_lone_surrogate([key, value])}}, None
         errors = {}
-        option = None
         kind = get_kind(payload.get("kind")) if isinstance(payload.get("kind"), str) else None
         if kind is None or not kind.public:
             errors["kind"] = [_("Choose a valid kind of registration.")]
-        occurrence_id = payload.get("occurrence")
-        if isinstance(occurrence_id, bool) or not isinstance(occurrence_id, int | str):
-            occurrence_id = None
-        if occurrence_id is not None and str(occurrence_id).isdigit() and len(str(occurrence_id)) < 19:
-            if kind is not None:
-                option = public_option(
-                    Occurrence.objects.select_related("page").filter(pk=int(occurrence_id)).first(),
-                    kind.name)
-                if option is None:
-                    errors["occurrence"] = [_("This date takes no registrations of this kind.")]
-        else:
-            errors["occurrence"] = [_("Give the id of a date.")]
-        form = api_form_class(kind)(data=_form_data(payload)) if kind else None
-        if form is not None and not form.is_valid():
-            for field, messages in form.errors.items():
-                errors.setdefault("non_field_errors" if field == "__all__" else field, []).extend(
-                    str(message) for message in messages)
+            serializer = RegistrationSerializer(data=payload)
+            serializer.is_valid()
+            errors.update({name: messages for name, messages in serializer.errors.items()
+                           if name == "occurrence"})
+            return 400, {"errors": _messages(errors)}, None
+        serializer = registration_serializer_class(kind)(
+            data=payload, context={"language": _current_language()})
+        option = None
+        if not serializer.is_valid():
+            errors.update(serializer.errors)
+        occurrence_id = serializer.validated_data.get("occurrence") if not errors else None
+        if occurrence_id is None:
+            occurrence_id = payload.get("occurrence")
+            occurrence_id = occurrence_id if type(occurrence_id) is int else None
+        if occurrence_id is not None and 0 < occurrence_id < 2**63:
+            option = public_option(
+                Occurrence.objects.select_related("page").filter(pk=occurrence_id).first(),
+                kind.name)
+            if option is None:
+                errors["occurrence"] = [_("This date takes no registrations of this kind.")]
         if errors:
-            return 400, {"errors": errors}, None
+            return 400, {"errors": _messages(errors)}, None
+        form = serializer.form
         try:
             registration = services.register(
                 option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
@@ -152,6 +197,17 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
                 data["errors"] = {"email": [str(error.message)]}
             return 409, data, None
         return 201, {"reference": registration.reference, "status": registration.state}, None
+
+
+def _messages(errors):
+    """{field: [message, …]} from DRF's nested error details (lists of items flattened)."""
+    flat = {}
+    for name, messages in errors.items():
+        if isinstance(messages, dict):
+            messages = [str(m) for value in messages.values() for m in
+                        (value if isinstance(value, list) else [value])]
+        flat[name] = [str(message) for message in messages]
+    return flat
 
 
 def _is_json(content_type):
@@ -174,17 +230,6 @@ def _has_lone_surrogate(value):
         elif isinstance(value, list):
             pending.extend(value)
     return False
-
-
-def _form_data(payload):
-    """JSON values as a form would receive them; the language defaults to the request's."""
-    data = {}
-    for key, value in payload.items():
-        if isinstance(value, dict):
-            value = json.dumps(value)
-        data[key] = value
-    data.setdefault("language", (_current_language() or "de"))
-    return data
 
 
 def _current_language():

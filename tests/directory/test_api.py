@@ -76,4 +76,4 @@ def test_responsibilities_endpoint_filters_by_district_and_topic(client, distric
 def test_responsibilities_endpoint_rejects_unknown_topic_as_json(client, sample_centres):
     response = client.get("/api/v2/responsibilities/?topic=astrology")
     assert response.status_code == 400
-    assert "topic must be one of" in response.json()["message"]
+    assert response.json()["errors"]["topic"][0]

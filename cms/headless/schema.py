@@ -1,27 +1,19 @@
-"""The OpenAPI 3.0 document of /api/v2/, built from the router and the models' api_fields.
+"""Wagtail's endpoints in the OpenAPI document (a drf-spectacular postprocessing hook).
 
-Wagtail's API has no schema generator, so this module writes one:
-
-- every endpoint registered on `cms.api.api_router` gets its listing, detail and find
-  operations; item schemas come from the serializers the endpoint really uses (one schema
-  per page type, told apart by `meta.type`), query parameters from the endpoint's
-  `known_query_parameters` (a new endpoint or filter appears without editing this file);
-- the plain DRF endpoints (occurrences, registrations) and the preview endpoint are
-  described by hand below.
-
-`build_schema(request)` returns the dict that /api/schema/ serves as JSON.
+drf-spectacular documents the plugins' DRF views from their serializers and FilterSets.
+Wagtail's router endpoints choose their serializer per request (`?fields=`, page type), which
+no generator can introspect, so `add_wagtail_endpoints` adds them: every endpoint registered
+on `cms.api.api_router` gets its listing, detail and find operations; item schemas come from
+the serializers the endpoint really uses (one schema per page type, told apart by
+`meta.type`), query parameters from the endpoint's `known_query_parameters`.
 """
 
-from django.conf import settings
 from rest_framework import serializers as drf
 from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.images.api.fields import ImageRenditionField
 
 from cms.headless.pages import TranslationsField
-from events.api import FILTERS as OCCURRENCE_FILTERS
-from events.api import LIMIT_MAX
 
-API_VERSION = "2.0.0"
 MAX_ID = 2**63 - 1
 HIDDEN_PARAMETERS = {"format", "_"}  # the browsable renderer and jQuery's cache buster
 
@@ -219,7 +211,7 @@ def endpoint_paths(name, viewset, router, components):
                         "meta": {"$ref": "#/components/schemas/ListingMeta"},
                         "items": {"type": "array", "items": item}}}, ETAG_HEADERS),
                 "304": {"description": "Not modified since the ETag sent."},
-                "400": _error("A query parameter is wrong."),
+                "400": _response("A query parameter is wrong.", FIELD_OR_ADDRESS_ERRORS),
                 "404": _error("Not found."),
             },
         }
@@ -235,7 +227,7 @@ def endpoint_paths(name, viewset, router, components):
             "responses": {
                 "200": _response("The item with every field.", item, ETAG_HEADERS),
                 "304": {"description": "Not modified since the ETag sent."},
-                "400": _error("A query parameter is wrong."),
+                "400": _response("A query parameter is wrong.", FIELD_OR_ADDRESS_ERRORS),
                 "404": _error("No such item, or not public."),
             },
         }
@@ -248,93 +240,12 @@ def endpoint_paths(name, viewset, router, components):
             "parameters": [_parameter(p) for p in find_names],
             "responses": {
                 "302": {"description": "Found: Location is the item's detail URL."},
-                "400": _error("A query parameter is wrong."),
+                "400": _response("A query parameter is wrong.", FIELD_OR_ADDRESS_ERRORS),
                 "404": _error("Nothing found."),
             },
         }
     }
     return {prefix: listing, f"{prefix}{{id}}/": detail, f"{prefix}find/": find}
-
-
-def occurrence_paths():
-    return {
-        "/api/v2/occurrences/": {"get": {
-            "operationId": "occurrences_listing", "tags": ["occurrences"],
-            "summary": "Upcoming dates of every event type with live registration state",
-            "description": "Repeating dates are expanded (same `id`, different start). "
-                           "Only public, live pages; the same dates as the website's listing.",
-            "parameters": [
-                {"name": "limit", "in": "query", "required": False,
-                 "schema": {"type": "integer", "minimum": 1, "maximum": LIMIT_MAX,
-                            "default": 20}, "description": "Dates per page (1–100)."},
-                _parameter("offset"),
-                {"name": "locale", "in": "query", "required": False,
-                 "schema": {"type": "string"},
-                 "description": "Language code, or `all` (default): a language shows its "
-                                "pages and untranslated ones of the source language."},
-                *[_parameter(name) for name in OCCURRENCE_FILTERS],
-                _parameter("date_from"), _parameter("date_to"), CONDITIONAL,
-            ],
-            "responses": {
-                "200": _response("One page of dates.", {
-                    "type": "object", "required": ["meta", "items"], "properties": {
-                        "meta": {"$ref": "#/components/schemas/ListingMeta"},
-                        "items": {"type": "array",
-                                  "items": {"$ref": "#/components/schemas/Occurrence"}}}},
-                    ETAG_HEADERS),
-                "304": {"description": "Not modified since the ETag sent."},
-                "400": _response("A query parameter is wrong.", FIELD_OR_ADDRESS_ERRORS),
-            },
-        }},
-        "/api/v2/registrations/": {"post": {
-            "operationId": "registrations_create", "tags": ["registrations"],
-            "summary": "Register for a date (same validation as the website's form)",
-            "description": "No API key. Rate limited per client address. Send "
-                           "`Idempotency-Key` to make retries safe: the same key and body "
-                           "answer the first result again.",
-            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
-                            "schema": {"type": "string", "maxLength": 200}}],
-            "requestBody": {"required": True, "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/RegistrationRequest"}}}},
-            "responses": {
-                "201": _response("Registered.",
-                                 {"$ref": "#/components/schemas/RegistrationResult"}),
-                "400": _response("Invalid fields.", {"anyOf": [
-                    {"$ref": "#/components/schemas/FieldErrors"}, ERROR]}),
-                "409": _error("Full, closed, or already registered (`code` tells which)."),
-                "413": _error("The body is larger than 64 KB."),
-                "415": _error("Send application/json."),
-                "422": _error("The Idempotency-Key was used with another body."),
-                "429": _error("Too many requests from this client: see Retry-After."),
-                "503": _error("Busy: retry after Retry-After seconds."),
-            },
-        }},
-    }
-
-
-def exhibitor_paths():
-    return {"/api/v2/exhibitors/": {"get": {
-        "operationId": "exhibitors_listing", "tags": ["exhibitors"],
-        "summary": "Exhibitors of a job fair (approved employers who agreed to be named)",
-        "parameters": [{"name": "fair", "in": "query", "required": True,
-                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-                        "description": "Id of the job fair page."}, CONDITIONAL],
-        "responses": {
-            "200": _response("The fair's exhibitors.", {
-                "type": "object", "required": ["meta", "items"], "properties": {
-                    "meta": {"$ref": "#/components/schemas/ListingMeta"},
-                    "items": {"type": "array", "items": {
-                        "type": "object", "properties": {
-                            "company": {"type": "string"},
-                            "trades": {"type": "array", "items": {
-                                "type": "object", "properties": {
-                                    "slug": {"type": "string"},
-                                    "name": {"type": "string"}}}}}}}}}, ETAG_HEADERS),
-            "304": {"description": "Not modified since the ETag sent."},
-            "400": _response("No fair id.", FIELD_OR_ADDRESS_ERRORS),
-            "404": _error("No published job fair with this id."),
-        },
-    }}}
 
 
 def preview_paths():
@@ -380,80 +291,28 @@ COMPONENTS = {
         "id": {"type": "integer"}, "title": {"type": "string"},
         "meta": {"type": "object", "properties": {"type": {"type": "string"}}}},
         "description": "Further fields depend on `meta.type`: see the page type schemas."},
-    "RegistrationOptionState": {"type": "object", "properties": {
-        "kind": {"type": "string"}, "open": {"type": "boolean"},
-        "capacity": {"type": "integer"}, "remaining": {"type": "integer"},
-        "waitlist": {"type": "boolean"}}},
-    "Venue": {"type": "object", "nullable": True, "properties": {
-        "name": {"type": "string"}, "street": {"type": "string"},
-        "postcode": {"type": "string"}, "city": {"type": "string"},
-        "latitude": {"type": "number", "nullable": True},
-        "longitude": {"type": "number", "nullable": True}}},
-    "Occurrence": {"type": "object", "required": ["id", "uid", "page", "start", "end",
-                                                  "status", "registration"],
-                   "properties": {
-        "id": {"type": "integer", "description": "Send it as `occurrence` to register."},
-        "uid": {"type": "string", "format": "uuid"},
-        "page": {"type": "object", "required": ["id", "title"], "properties": {
-            "id": {"type": "integer"}, "title": {"type": "string"}}},
-        "event_type": {"type": "string"},
-        "locale": {"type": "string"},
-        "detail_url": {"type": "string", "description": "The page in the pages endpoint."},
-        "html_url": {"type": "string", "nullable": True, "description": "The page on the site."},
-        "start": {"type": "string", "format": "date-time"},
-        "end": {"type": "string", "format": "date-time"},
-        "all_day": {"type": "boolean"},
-        "status": {"type": "string", "enum": ["scheduled", "cancelled", "postponed",
-                                              "moved_online"]},
-        "status_note": {"type": "string"},
-        "online": {"type": "boolean"},
-        "venue": {"$ref": "#/components/schemas/Venue"},
-        "registration": {"type": "array",
-                         "items": {"$ref": "#/components/schemas/RegistrationOptionState"}}}},
-    "RegistrationRequest": {"type": "object", "required": ["occurrence", "kind", "name",
-                                                           "email", "consent"],
-                            "properties": {
-        "occurrence": {"type": "integer", "description": "`id` of a date."},
-        "kind": {"type": "string", "description": "A kind the date offers, e.g. `attendee`."},
-        "name": {"type": "string", "maxLength": 200},
-        "email": {"type": "string", "format": "email"},
-        "phone": {"type": "string"},
-        "language": {"type": "string", "description": "Language of the e-mails."},
-        "consent": {"type": "boolean", "description": "Consent to the privacy notice."}},
-                            "additionalProperties": True},
-    "RegistrationResult": {"type": "object", "required": ["reference", "status"],
-                           "properties": {
-        "reference": {"type": "string"},
-        "status": {"type": "string", "description": "pending, confirmed, waitlisted …"}}},
 }
 
 
-def build_schema(request=None):
+def add_wagtail_endpoints(result, generator, request, public):
+    """drf-spectacular postprocessing hook: Wagtail's endpoints, the preview and the schema."""
     from cms.api import api_router
 
-    components = dict(COMPONENTS)
-    paths = {}
+    components = result.setdefault("components", {}).setdefault("schemas", {})
+    for key, value in COMPONENTS.items():
+        components.setdefault(key, value)
+    paths = result.setdefault("paths", {})
     for name, viewset in api_router._endpoints.items():
         if name == "page_preview":
             continue
         paths.update(endpoint_paths(name, viewset, api_router, components))
-    paths.update(occurrence_paths())
-    paths.update(exhibitor_paths())
     paths.update(preview_paths())
     paths.update(schema_paths())
-    paths = dict(sorted(paths.items()))
-    return {
-        "openapi": "3.0.3",
-        "info": {
-            "title": f"{getattr(settings, 'WAGTAIL_SITE_NAME', 'Site')} API",
-            "version": API_VERSION,
-            "description": (
-                "Content and registration API for front ends and partners. Reading needs no "
-                "key. Listings paginate with `limit`/`offset` and report `meta.total_count`; "
-                "they carry an ETag (send If-None-Match for 304). Errors are JSON: "
-                "`{\"detail\": \"…\"}` or `{\"errors\": {\"field\": [\"…\"]}}`."),
-        },
-        "servers": [{"url": "/"}],
-        "paths": paths,
-        "components": {"schemas": components},
-    }
+    result["paths"] = dict(sorted(paths.items()))
+    result["servers"] = [{"url": "/"}]
+    return result
+
+
+def only_public_api(endpoints):
+    """drf-spectacular preprocessing hook: the public API, not the admin's internal ones."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v2/")]

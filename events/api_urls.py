@@ -1,9 +1,9 @@
-"""API routes beside Wagtail's /api/v2/ endpoints; the site includes them before its API router."""
+"""The events plugin's API routes; a site includes them under its API prefix (e.g. /api/v2/)."""
 
 from django.urls import path
 
-from ..api import OccurrenceListAPIView
-from .api import RegistrationCreateAPIView
+from .api import OccurrenceListAPIView
+from .registration.api import RegistrationCreateAPIView
 
 urlpatterns = [
     path("occurrences/", OccurrenceListAPIView.as_view(), name="events_api_occurrences"),
