@@ -5,6 +5,7 @@ import json
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from . import conf
 from .models.hours import SCHEMA_DAYS
 
 
@@ -35,9 +36,10 @@ def centre_data(centre, url):
             "streetAddress": centre.street,
             "postalCode": centre.postal_code,
             "addressLocality": centre.city,
-            "addressRegion": "Sachsen",
             "addressCountry": "DE",
         }
+        if conf.get("DIRECTORY_ADDRESS_REGION"):
+            data["address"]["addressRegion"] = conf.get("DIRECTORY_ADDRESS_REGION")
     if centre.latitude is not None and centre.longitude is not None:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": float(centre.latitude),
                        "longitude": float(centre.longitude)}

@@ -1,4 +1,4 @@
-"""The offline map: district shapes from the shipped SVG, and centres projected onto it."""
+"""The offline map: district shapes from the site's SVG (DIRECTORY_MAP_SVG), centres projected onto it."""
 
 import functools
 import re
@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-SVG_PATH = Path(__file__).parent / "static" / "directory" / "saxony-districts.svg"
+from . import conf
+
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -30,7 +31,7 @@ class MapFrame:
     shapes: tuple
 
     def project(self, latitude, longitude):
-        """(x, y) in the SVG's coordinates: a linear projection over Saxony's bounding box."""
+        """(x, y) in the SVG's coordinates: a linear projection over the map's bounding box."""
         x = (float(longitude) - self.lon0) / (self.lon1 - self.lon0) * self.width
         y = (self.lat1 - float(latitude)) / (self.lat1 - self.lat0) * self.height
         return round(x, 1), round(y, 1)
@@ -39,9 +40,15 @@ class MapFrame:
         return self.lat0 <= float(latitude) <= self.lat1 and self.lon0 <= float(longitude) <= self.lon1
 
 
+def district_map():
+    """The site's map, or None when it has none."""
+    path = conf.get("DIRECTORY_MAP_SVG")
+    return _parse(str(path)) if path else None
+
+
 @functools.cache
-def saxony_map():
-    root = ET.parse(SVG_PATH).getroot()
+def _parse(path):
+    root = ET.parse(Path(path)).getroot()
     _x, _y, width, height = (float(v) for v in root.get("viewBox").split())
     shapes = []
     for element in root.iter(f"{SVG_NS}path"):

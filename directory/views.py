@@ -1,5 +1,6 @@
 """Thin views behind the directory's pages and routes: listing, centre, matrix, exports."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -7,9 +8,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
-from . import exports, jsonld, vcard
+from . import conf, exports, jsonld, vcard
 from .forms import DirectoryFilterForm
-from .map import saxony_map
+from .map import district_map
 from .models import (
     CounsellingLanguage,
     District,
@@ -52,15 +53,16 @@ def directory_context(page, request, now=None):
     if filters.get("district"):
         district = District.objects.filter(slug=filters["district"]).first()
 
-    frame = saxony_map()
+    frame = district_map()
     markers = []
-    for centre in centres:
+    for centre in centres if frame else ():
         if centre.latitude is not None and centre.longitude is not None \
                 and frame.contains(centre.latitude, centre.longitude):
             x, y = frame.project(centre.latitude, centre.longitude)
             markers.append({"centre": centre, "x": x, "y": y})
     district_names = {d.slug: d for d in District.objects.all()}
-    shapes = [{"shape": s, "district": district_names.get(s.slug)} for s in frame.shapes]
+    shapes = [{"shape": s, "district": district_names.get(s.slug)}
+              for s in (frame.shapes if frame else ())]
 
     return {
         "filter_form": form,
@@ -85,6 +87,7 @@ def centre_context(centre, request):
         "weekly_hours": centre.weekly_hours(),
         "upcoming_exceptions": centre.upcoming_exceptions(),
         "directory_page": centre.get_parent().specific,
+        "time_zone": conf.get("DIRECTORY_TIME_ZONE"),
     }
 
 
@@ -133,6 +136,7 @@ def matrix_page(page, request, district_slug, printable=False):
         "rows": matrix_rows(entries), "has_entries": bool(entries),
         "has_example_data": any(e.is_example_data for e in entries),
         "stand": timezone.localdate(),
+        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
     })
 
 

@@ -13,6 +13,7 @@ from django_ical.feedgenerator import ICal20Feed
 from django_ical.views import ICalFeed
 from icalendar import Calendar, Event, vDuration, vText
 
+from . import conf
 from .ical import event_item, feed_ttl, vtimezone
 from .models.occurrences import event_timezone
 from .queries import (
@@ -23,15 +24,13 @@ from .queries import (
     public_occurrences,
 )
 
-PRODUCT_ID = "-//IQ Netzwerk Sachsen//Events//DE"
-
 
 class EventCalendar(ICal20Feed):
     """django-ical's generator plus what real clients need: VTIMEZONE, NAME, refresh hints."""
 
     def write(self, outfile, encoding):
         calendar = Calendar()
-        calendar.add("prodid", self.feed.get("product_id") or PRODUCT_ID)
+        calendar.add("prodid", self.feed.get("product_id") or conf.get("EVENTS_CALENDAR_PRODUCT_ID"))
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
@@ -73,7 +72,6 @@ class EventCalendar(ICal20Feed):
 
 class BaseEventFeed(ICalFeed):
     feed_type = EventCalendar
-    product_id = PRODUCT_ID
 
     def __init__(self, filters=None, language=None):
         super().__init__()
@@ -98,7 +96,7 @@ class BaseEventFeed(ICalFeed):
             feed = self.feed_type(
                 title=self.title(obj), link=request.build_absolute_uri(request.path),
                 description=self.description(obj), language=self.language,
-                product_id=self.product_id, timezone=self.timezone(obj),
+                product_id=conf.get("EVENTS_CALENDAR_PRODUCT_ID"), timezone=self.timezone(obj),
             )
             dtstamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
             occurrences = localize_vocabulary(list(self.occurrences(obj)), self.language)

@@ -8,12 +8,12 @@ import datetime
 from functools import cache
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from . import conf
 from .models.occurrences import OccurrenceStatus, event_timezone
 
 ICAL_STATUS = {
@@ -26,7 +26,7 @@ ICAL_STATUS = {
 
 def feed_ttl():
     """How often clients should refresh, as an RFC 5545 duration (default 12 hours)."""
-    return datetime.timedelta(hours=int(getattr(settings, "EVENTS_FEED_REFRESH_HOURS", 12)))
+    return datetime.timedelta(hours=int(conf.get("EVENTS_FEED_REFRESH_HOURS")))
 
 
 @cache
@@ -61,7 +61,7 @@ def vtimezone(tzid=None):
 
 
 def uid_host():
-    return getattr(settings, "EVENTS_UID_DOMAIN", "iq-sachsen.de")
+    return conf.get("EVENTS_UID_DOMAIN")
 
 
 def occurrence_uid(occurrence):

@@ -15,12 +15,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from . import conf
 from .models import AbstractEventPage, Occurrence
 
 
@@ -284,7 +284,7 @@ def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):
     """Occurrence rows for a calendar feed (repeats not expanded), specific pages attached."""
     now = now or timezone.now()
     if past_days is None:
-        past_days = int(getattr(settings, "EVENTS_FEED_PAST_DAYS", 180))
+        past_days = int(conf.get("EVENTS_FEED_PAST_DAYS"))
     after = now - datetime.timedelta(days=past_days)
     queryset = public_occurrences(locale, filters, now=now).select_related("venue")
     queryset = _window_filter(queryset, after, None).order_by("start", "pk")

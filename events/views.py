@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 from wagtail.models import Locale
 
+from . import conf
 from .feeds import EventsFeed, OccurrenceFeed, PageFeed
 from .filters import EventFilterForm
 from .queries import attach_pages, feed_fingerprint, public_occurrences
@@ -24,7 +25,7 @@ class FeedParameterError(ValueError):
 
 
 def feed_cache_seconds():
-    return int(getattr(settings, "EVENTS_FEED_CACHE_SECONDS", 3600))
+    return int(conf.get("EVENTS_FEED_CACHE_SECONDS"))
 
 
 def parse_feed_parameters(query):

@@ -9,20 +9,21 @@ is written in the registrant's language.
 import os
 import unicodedata
 
-from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from events.conf import site_name
 from events.models.occurrences import event_timezone
 
-FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+from . import conf
+
 TITLE = "Teilnahmebescheinigung"
 
 
 def font_paths():
-    directory = getattr(settings, "TRAININGS_CERTIFICATE_FONT_DIR", FONT_DIR)
+    directory = conf.get("TRAININGS_CERTIFICATE_FONT_DIR")
     regular = os.path.join(directory, "DejaVuSans.ttf")
     bold = os.path.join(directory, "DejaVuSans-Bold.ttf")
     return (regular, bold if os.path.exists(bold) else regular) if os.path.exists(regular) else None
@@ -100,7 +101,7 @@ def render_certificate(registration):
             "programme": programme_title or _("Intercultural training of labour market actors")}
         issued = _("Issued on %(date)s") % {
             "date": formats.date_format(timezone.localdate(), "DATE_FORMAT")}
-        site = getattr(settings, "WAGTAIL_SITE_NAME", "")
+        site = site_name()
     pdf = FPDF(format="A4")
     pdf.set_title(TITLE)
     pdf.set_author(text(site))

@@ -7,24 +7,27 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.conf import site_name
 from events.models import Registration
+from events.models.occurrences import event_timezone
 from events.registration.emails import base_url, single_line
 
+from . import conf
 from .models import FeedbackInvitation, InHouseRequest
 
 
 def notify_recipients():
     """TRAININGS_NOTIFY_EMAILS, or else the active users of TRAININGS_NOTIFY_GROUP."""
-    emails = list(getattr(settings, "TRAININGS_NOTIFY_EMAILS", []) or [])
+    emails = list(conf.get("TRAININGS_NOTIFY_EMAILS") or [])
     if emails:
         return emails
-    group = getattr(settings, "TRAININGS_NOTIFY_GROUP", "Training editors")
+    group = conf.get("TRAININGS_NOTIFY_GROUP")
     return sorted(set(get_user_model().objects.filter(
         groups__name=group, is_active=True).exclude(email="").values_list("email", flat=True)))
 
 
 def _render(template, context, language):
-    with translation.override(language), timezone.override("Europe/Berlin"):
+    with translation.override(language), timezone.override(event_timezone()):
         subject = render_to_string(f"trainings/email/{template}_subject.txt", context)
         body = render_to_string(f"trainings/email/{template}.txt", context)
     return single_line(subject), body
@@ -35,7 +38,7 @@ def build_inhouse_notification(inhouse):
     if not recipients:
         return None
     context = {
-        "inhouse": inhouse, "module": inhouse.module, "site_name": settings.WAGTAIL_SITE_NAME,
+        "inhouse": inhouse, "module": inhouse.module, "site_name": site_name(),
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "trainings_inhouse_requests:edit", args=[inhouse.pk]),
     }
@@ -51,7 +54,7 @@ def _registration_context(registration):
     with translation.override(registration.language):
         return {
             "registration": registration, "occurrence": occurrence, "page": page,
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": site_name(),
             "page_url": base_url() + (page.get_url() or ""),
             "certificate_url": base_url() + reverse("trainings:certificate",
                                                     args=[registration.reference]),

@@ -247,11 +247,21 @@ EVENTS_TRUSTED_PROXY_COUNT = os.environ.get("TRUSTED_PROXY_COUNT", "0")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "180"))
 REGISTRATION_CONSENT_VERSION = os.environ.get("REGISTRATION_CONSENT_VERSION", "2026-01")
 EVENTS_PRIVACY_PAGE_URL_RESOLVER = "home.privacy.privacy_page_url"
+# Calendar UIDs published before the plugins took the host from WAGTAILADMIN_BASE_URL: keep them.
+EVENTS_UID_DOMAIN = "iq-sachsen.de"
 
 # Trainings (README "Trainings"): who hears of in-house requests – these addresses, or else
 # the active users of the group.
 TRAININGS_NOTIFY_EMAILS = env_list("TRAININGS_NOTIFY_EMAILS")
 TRAININGS_NOTIFY_GROUP = "Training editors"
+TRAININGS_FUNDING_NOTICE = (
+    "Das Förderprogramm „Integration durch Qualifizierung (IQ)“ wird durch das "
+    "Bundesministerium für Arbeit und Soziales und die Bundesagentur für Arbeit gefördert.")
+
+# Directory: Saxony's map and region; the districts are home/data/districts.json (loaded by
+# home's migration 0006, or `manage.py load_districts`).
+DIRECTORY_MAP_SVG = BASE_DIR / "home" / "data" / "saxony-districts.svg"
+DIRECTORY_ADDRESS_REGION = "Sachsen"
 
 # Editorial workflow: notifications of submissions, approvals and comments by e-mail.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

@@ -18,10 +18,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import conf
 from .hours import slot_bounds
 from .serializers import DistrictSerializer, InstitutionSerializer, TermSerializer
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+def local_zone():
+    return zoneinfo.ZoneInfo(conf.get("DIRECTORY_TIME_ZONE"))
 
 
 class DirectoryIndexPage(RoutablePageMixin, Page):
@@ -206,8 +209,8 @@ class CentrePage(RoutablePageMixin, Page):
                 if h.day == day.weekday()]
 
     def is_open(self, now=None):
-        """Whether the centre is open at `now` (default: this moment), in Europe/Berlin."""
-        now = timezone.localtime(now or timezone.now(), BERLIN).replace(tzinfo=None)
+        """Whether the centre is open at `now` (default: this moment), in DIRECTORY_TIME_ZONE."""
+        now = timezone.localtime(now or timezone.now(), local_zone()).replace(tzinfo=None)
         today = now.date()
         # Yesterday's slot may run past midnight into today.
         for day in (today - datetime.timedelta(days=1), today):
@@ -227,7 +230,7 @@ class CentrePage(RoutablePageMixin, Page):
         return [(day, slots) for day, slots in by_day.items()]
 
     def upcoming_exceptions(self, today=None, days=90):
-        today = today or timezone.localdate(timezone=BERLIN)
+        today = today or timezone.localdate(timezone=local_zone())
         horizon = today + datetime.timedelta(days=days)
         return sorted((e for e in self.hours_exceptions.all() if today <= e.date <= horizon),
                       key=lambda e: e.date)

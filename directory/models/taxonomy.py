@@ -1,4 +1,4 @@
-"""Reference data (Saxony's districts) and the translatable vocabularies centres are tagged with."""
+"""Reference data (the site's districts) and the translatable vocabularies centres are tagged with."""
 
 from django.db import models
 from django.utils.translation import get_language
@@ -15,7 +15,7 @@ class DistrictKind(models.TextChoices):
 
 
 class District(models.Model):
-    """One of Saxony's 10 rural districts or 3 district-free cities (seeded by a migration).
+    """A rural district or district-free city, loaded from the site's data (`load_districts`).
 
     The `slug` is the stable code used in URLs, filters and the API; names are proper
     names and stay German in every language.

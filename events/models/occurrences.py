@@ -9,7 +9,6 @@ import uuid
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -18,6 +17,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from .. import conf
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -30,7 +31,7 @@ SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "status"
 
 def event_timezone():
     """The zone that wall times of dates are kept in (repeats keep 18:00 across DST)."""
-    return ZoneInfo(getattr(settings, "EVENTS_TIME_ZONE", "Europe/Berlin"))
+    return ZoneInfo(conf.get("EVENTS_TIME_ZONE"))
 
 
 def translated_uid(source_uid, page_id):
@@ -53,7 +54,7 @@ def wall_time_changes(time_of_day, zone=None):
 
 
 def recurrence_horizon_days():
-    return int(getattr(settings, "EVENTS_RECURRENCE_HORIZON_DAYS", 365))
+    return int(conf.get("EVENTS_RECURRENCE_HORIZON_DAYS"))
 
 
 def parse_exceptions(text):

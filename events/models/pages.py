@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
@@ -16,6 +15,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from .. import conf
 from ..blocks import ContentStreamBlock
 
 
@@ -165,7 +165,7 @@ class EventIndexPage(Page):
                                  if k not in form.errors}
             filters = form.filters()
         dates = upcoming_occurrences(self.locale, filters, past=past, attach=False)
-        per_page = int(getattr(settings, "EVENTS_LISTING_PER_PAGE", 20))
+        per_page = int(conf.get("EVENTS_LISTING_PER_PAGE"))
         paginator = Paginator(dates, per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         page_obj.object_list = localize_vocabulary(attach_pages(list(page_obj.object_list)),

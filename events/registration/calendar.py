@@ -6,12 +6,12 @@ organiser cancels stays with STATUS:CANCELLED. It is revoked (410) once the regi
 was issued for is cancelled, rejected, expired or erased.
 """
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from events import conf as events_conf
 from events.feeds import BaseEventFeed
 from events.models import Registration
 from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
@@ -30,7 +30,7 @@ class PersonalFeed(BaseEventFeed):
 
     def title(self, obj=None):
         return translation.gettext("My registrations – %(site)s") % {
-            "site": getattr(settings, "WAGTAIL_SITE_NAME", "")}
+            "site": events_conf.site_name()}
 
     def file_name(self, obj=None):
         return "my-registrations.ics"

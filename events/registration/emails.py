@@ -1,11 +1,11 @@
 """E-mails to registrants, rendered in their language, with links carrying signed tokens."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events import conf as events_conf
 from events.models import Registration
 
 from .calendar import calendar_path
@@ -19,7 +19,7 @@ WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled"}
 
 
 def base_url():
-    return getattr(settings, "EVENTS_PUBLIC_BASE_URL", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return events_conf.get("EVENTS_PUBLIC_BASE_URL").rstrip("/")
 
 
 def single_line(value):
@@ -49,7 +49,7 @@ def build_email(registration: Registration, template: str):
         occurrence.page = page  # the calendar file reads the event's own fields (summary)
         context = {
             "registration": registration, "option": registration.option,
-            "occurrence": occurrence, "page": page, "site_name": settings.WAGTAIL_SITE_NAME,
+            "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),
             "page_url": base_url() + (page.get_url() or ""),
             **registration_links(registration),
         }

@@ -1,8 +1,8 @@
 """A one-date calendar file (.ics) for e-mails, with the same UID as the calendar feeds."""
 
-from django.conf import settings
 from icalendar import Calendar, Event
 
+from events import conf as events_conf
 from events.ical import (
     ICAL_STATUS,
     occurrence_description,
@@ -16,7 +16,7 @@ from events.ical import (
 
 def occurrence_ics(occurrence, *, url="", cancelled=False):
     calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.WAGTAIL_SITE_NAME}//events//DE")
+    calendar.add("prodid", events_conf.get("EVENTS_CALENDAR_PRODUCT_ID"))
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     calendar.add_component(vtimezone())

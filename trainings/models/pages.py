@@ -1,6 +1,5 @@
 """The programme page (listing with filters, in-house request form) and the module page."""
 
-from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,13 +16,10 @@ from wagtail.search import index
 from events.models import AbstractEventPage
 from events.models.mixins import PlainLanguageMixin
 
+from .. import conf
 from ..choices import DeliveryMode, Format, Topic
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-DEFAULT_FUNDING_NOTICE = (
-    "Das Förderprogramm „Integration durch Qualifizierung (IQ)“ wird durch das "
-    "Bundesministerium für Arbeit und Soziales und die Bundesagentur für Arbeit gefördert."
-)
 
 
 class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
@@ -36,7 +32,7 @@ class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
         help_text=_("Shown above the form with which an organisation asks for a training for "
                     "its own team."))
     funding_notice = models.TextField(
-        _("funding notice"), max_length=600, default=DEFAULT_FUNDING_NOTICE,
+        _("funding notice"), max_length=600, blank=True, default=conf.default_funding_notice,
         help_text=_("Printed on attendance certificates and shown on module pages."))
 
     content_panels = Page.content_panels + [
@@ -69,7 +65,7 @@ class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
             "filtered": any(filters.values()),
             "modules": module_listing(self, filters),
             "next_sessions": next_sessions(self, limit=int(
-                getattr(settings, "TRAININGS_NEXT_SESSIONS", 6))),
+                conf.get("TRAININGS_NEXT_SESSIONS"))),
         })
         return context
 
