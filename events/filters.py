@@ -1,4 +1,5 @@
-"""The one definition of the date filters: the listing's form, and the feeds' parameters.
+"""The listing's and the feeds' form of the date filters (the API's FilterSet in filtersets.py
+shares its vocabulary: codes, event types, case-insensitive cities).
 
 The same query string means the same dates in the HTML listing and in `/feeds/events.ics`:
 codes (category, audience, language) are slugs, a city matches whatever its case, `type`
@@ -11,23 +12,16 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .filtersets import SLUG_PATTERN, event_type_choices
 from .models import Audience, Category, EventLanguage, Venue
-from .queries import EventFilters, event_page_models
+from .queries import EventFilters
 
-SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
+SLUG = re.compile(SLUG_PATTERN)
 
 
 def _choices(model, locale):
     rows = model.objects.filter(locale=locale).values_list("slug", "name")
     return [("", _("All"))] + list(rows)
-
-
-def event_type_choices():
-    """(code, label) of every installed event type: each plugin's page model says its own."""
-    labels = {}
-    for model in event_page_models():
-        labels.setdefault(model.event_type, model._meta.verbose_name_plural)
-    return sorted(labels.items(), key=lambda item: str(item[1]))
 
 
 class CodeChoiceField(forms.ChoiceField):
