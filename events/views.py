@@ -11,6 +11,7 @@ from django.views.decorators.http import condition, require_safe
 from wagtail.models import Locale
 
 from . import conf
+from .errors import EventsError
 from .feeds import EventsFeed, OccurrenceFeed, PageFeed
 from .filters import EventFilterForm
 from .queries import attach_pages, feed_fingerprint, public_occurrences
@@ -20,8 +21,8 @@ FEED_FORMAT_VERSION = "1"
 MAX_PAGE_ID = 2**31 - 1
 
 
-class FeedParameterError(ValueError):
-    pass
+class FeedParameterError(EventsError, ValueError):
+    """A feed's query string asks for something that does not exist (answered with 400)."""
 
 
 def feed_cache_seconds():

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from events.errors import EventsError
 from events.exports import neutralise
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.registration.forms import CoreRegistrationForm, RegistrationIdForm
-from events.registration.services import RegistrationError
 
 from . import services
 from .forms import JobSeekerForm
@@ -78,7 +78,7 @@ def timetable(request, occurrence_id):
         elif action == "followup":
             try:
                 count = services.send_followups(occurrence)
-            except RegistrationError as error:
+            except EventsError as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Follow-up e-mails are being sent to %(count)d employers.")
@@ -135,12 +135,12 @@ def check_in(request, occurrence_id):
                                                            kind=data["kind"]).first()
                 try:
                     if option is None:
-                        raise RegistrationError(_("This date takes no registrations of this kind."))
+                        raise services.JobFairsError(_("This date takes no registrations of this kind."))
                     extra = {"company": data["company"]} if data["company"] else {}
                     registration = services.add_walk_in(
                         option, name=data["name"], email=data["email"], phone=data["phone"],
                         data=extra, user=request.user)
-                except RegistrationError as error:
+                except EventsError as error:
                     walk_in.add_error(None, error.message)
                 else:
                     messages.success(request, _("%(name)s added and checked in.")
@@ -154,7 +154,7 @@ def check_in(request, occurrence_id):
                                               occurrence=occurrence)
             try:
                 services.check_in(registration, user=request.user)
-            except RegistrationError as error:
+            except EventsError as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("%(name)s checked in.") % {"name": registration.name})
@@ -253,7 +253,7 @@ def clients(request):
                 option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
                 phone=form.cleaned_data["phone"], language=form.cleaned_data["language"],
                 data=data, user=request.user)
-        except RegistrationError as error:
+        except EventsError as error:
             form.add_error("email" if error.code == "duplicate" else None, error.message)
         else:
             messages.success(request, _("%(name)s is registered (reference %(reference)s).") % {

@@ -8,10 +8,16 @@ class JobfairsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from events.registration.kinds import register_kind
 
-        from . import signals  # noqa: F401  (keeps registration places in sync with the page)
+        from . import signals
         from .kinds import EMPLOYER, JOBSEEKER
+        from .models import JobFairPage
 
         register_kind(EMPLOYER)
         register_kind(JOBSEEKER)
+        # Keeps each date's registration places in sync with the page.
+        page_published.connect(signals.sync_options, sender=JobFairPage,
+                               dispatch_uid="jobfairs_sync_options")

@@ -9,11 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from events.errors import EventsError
 from events.models import Registration, RegistrationOption, RegistrationState
 from events.registration import services as registration_services
 
 from . import matching
 from .models import Interview, InterviewStatus
+
+
+class JobFairsError(EventsError):
+    """A rule of the job-fairs plugin refused the operation (`message`, `code`)."""
 
 S = RegistrationState
 EMPLOYER, JOBSEEKER = "employer", "jobseeker"
@@ -200,7 +205,7 @@ def send_followups(occurrence, *, now=None):
 
     now = now or timezone.now()
     if occurrence.end > now:
-        raise registration_services.RegistrationError(
+        raise JobFairsError(
             _("The follow-up e-mail goes out after the fair."), code="not_past")
     ids = list(Registration.objects.filter(
         occurrence=occurrence, option__kind=EMPLOYER, erased_at__isnull=True,

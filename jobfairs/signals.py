@@ -3,10 +3,8 @@
 Publishing a job-fair page creates the two RegistrationOption rows of every date that lacks
 them and applies changed capacities (a raised capacity moves people up from the waiting
 list). The page fields are the source of truth; other option settings (opening times, hold
-time) stay as editors set them under "Registration places".
+time) stay as editors set them under "Registration places". Connected in JobfairsConfig.ready().
 """
-
-from wagtail.signals import page_published
 
 
 def sync_options(sender, instance, **kwargs):
@@ -14,11 +12,3 @@ def sync_options(sender, instance, **kwargs):
 
     sync_registration_options(instance)
 
-
-def connect():
-    from .models import JobFairPage
-
-    page_published.connect(sync_options, sender=JobFairPage, dispatch_uid="jobfairs_sync_options")
-
-
-connect()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from events.errors import EventsError
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.registration.kinds import get_kind
 
@@ -32,13 +33,8 @@ logger = logging.getLogger(__name__)
 PARTICIPANT = "participant"
 
 
-class TrainingsError(Exception):
-    """A rule refused the operation; `message` is for the user, `code` for programs."""
-
-    def __init__(self, message, code="invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
+class TrainingsError(EventsError):
+    """A rule of the trainings plugin refused the operation (`message`, `code`)."""
 
 
 def _enqueue(task, *args):

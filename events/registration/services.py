@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from events.errors import EventsError
 from events.models import Registration, RegistrationOption, RegistrationState
 from events.models.occurrences import OccurrenceStatus
 from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
@@ -22,13 +23,8 @@ logger = logging.getLogger(__name__)
 S = RegistrationState
 
 
-class RegistrationError(Exception):
-    """A rule refused the operation; `message` is for the user, `code` for the API."""
-
-    def __init__(self, message, code="invalid"):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
+class RegistrationError(EventsError):
+    """A registration rule refused the operation; `message` is for the user, `code` for the API."""
 
 
 class RegistrationBusy(RegistrationError):

@@ -160,7 +160,7 @@ def test_statistics_and_formula_safe_csv(matched, occurrence, client, staff):
 def test_followup_goes_to_employers_after_the_fair_with_first_names_only(
         matched, occurrence, mailoutbox, django_capture_on_commit_callbacks):
     services.propose_timetable(occurrence)
-    with pytest.raises(services.registration_services.RegistrationError):
+    with pytest.raises(services.JobFairsError):
         services.send_followups(occurrence)
     with django_capture_on_commit_callbacks(execute=True):
         sent = services.send_followups(occurrence, now=occurrence.end + datetime.timedelta(days=1))
