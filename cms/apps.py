@@ -12,3 +12,7 @@ class CmsConfig(AppConfig):
         from .headless.preview import install_headless_preview
 
         install_headless_preview()
+
+        from .pagecache import connect_signals
+
+        connect_signals()

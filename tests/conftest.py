@@ -50,6 +50,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages and counts of one test's database
+    must not answer the next test's requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _restore_migration_data(request):
     """Transactional tests (live server, concurrency) flush every table afterwards, taking the
     data that migrations created with them. Put the page root, locales, home page and site

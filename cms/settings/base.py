@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous page views from the shared cache (cms/pagecache.py).
+    "cms.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -138,6 +140,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages from that cache (cms/pagecache.py): seconds an entry lives; 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Optional front-end cache or CDN in front of the app servers: an HTTP purger (Varnish, nginx)
+# at FRONTEND_CACHE_URL is told of every published or unpublished page; pages carry
+# `s-maxage=FRONTEND_CACHE_SECONDS` so other changes (snippets, places left) age out there.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "60")) if FRONTEND_CACHE_URL else 0
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

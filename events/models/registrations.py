@@ -113,6 +113,10 @@ class RegistrationOption(models.Model):
 
 
 class Registration(models.Model):
+    # Registrations reference nothing an editor searches usages of; indexing them would cost
+    # five queries per registration.
+    wagtail_reference_index_ignore = True
+
     option = models.ForeignKey(RegistrationOption, on_delete=models.CASCADE,
                                related_name="registrations", verbose_name=_("registration option"))
     # Copied from the option so that the database itself refuses a second active registration of

@@ -6,6 +6,7 @@ import logging
 from contextlib import contextmanager
 
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -66,12 +67,12 @@ def held_count(option):
     return option.registrations.filter(state__in=HOLDING_STATES).count()
 
 
-def _after_commit(option_id, *emails):
+def _after_commit(option_id, *emails, counts=None):
     """Refresh the cached count and queue e-mails once the transaction has committed."""
     from .tasks import send_registration_email
 
     def run():
-        refresh_count(option_id)
+        refresh_count(option_id, counts)
         for registration_id, template in emails:
             try:
                 send_registration_email.enqueue(registration_id, template)
@@ -136,13 +137,10 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
             reason = None  # staff register people in person until the date ends (walk-ins)
         if reason:
             raise RegistrationError(reason[1], code=reason[0])
-        duplicate = email_normalised and Registration.objects.filter(
-            occurrence_id=option.occurrence_id, email_normalised=email_normalised,
-            state__in=ACTIVE_STATES, erased_at__isnull=True,
-        ).exists()
-        if duplicate:
+        counts = _counts_and_duplicate(option, email_normalised)
+        if counts.pop("duplicate"):
             raise _duplicate_error()
-        if held_count(option) < option.capacity:
+        if counts["held"] < option.capacity:
             if confirmed:
                 state, hold, template = (S.APPROVED if option.requires_approval
                                          else S.CONFIRMED), None, "confirmed"
@@ -157,9 +155,10 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         else:
             raise RegistrationError(_("This date is fully booked."), code="full")
         try:
-            # The savepoint lets the unique constraint catch a race between two kinds of the
-            # same date (they lock different rows) without breaking the outer transaction.
-            with transaction.atomic():
+            # The unique constraint catches a race between two kinds of the same date (they
+            # lock different rows). No savepoint: this is the transaction's first write, and
+            # the refusal rolls all of it back (two round trips fewer per registration).
+            with transaction.atomic(savepoint=False):
                 registration = Registration.objects.create(
                     option=option, occurrence_id=option.occurrence_id, state=state,
                     name=name.strip(), email=email, email_normalised=email_normalised,
@@ -170,8 +169,25 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         except IntegrityError as error:
             raise _duplicate_error() from error
         _log(registration, "created", user=created_by)
-        _after_commit(option.pk, (registration.pk, template))
+        # Counted under the lock, so the cache needs no recount after the commit.
+        counts["held" if state in HOLDING_STATES else "waitlisted"] += 1
+        _after_commit(option.pk, (registration.pk, template), counts=counts)
     return registration
+
+
+def _counts_and_duplicate(option, email_normalised):
+    """Held and waiting places of the option, and whether the address is already registered
+    for the date (any kind): one query, run under the option's lock."""
+    duplicate = Q(pk__in=[])
+    if email_normalised:
+        duplicate = Q(occurrence_id=option.occurrence_id, email_normalised=email_normalised,
+                      state__in=ACTIVE_STATES, erased_at__isnull=True)
+    mine = Q(option_id=option.pk)
+    return Registration.objects.filter(mine | duplicate).aggregate(
+        held=Count("pk", filter=mine & Q(state__in=HOLDING_STATES)),
+        waitlisted=Count("pk", filter=mine & Q(state=S.WAITLISTED)),
+        duplicate=Count("pk", filter=duplicate),
+    )
 
 
 def _duplicate_error():

@@ -7,3 +7,7 @@ with `registration` (the saved row) and `action` (the audit-log name, e.g. "atte
 from django.dispatch import Signal
 
 registration_changed = Signal()
+
+# Sent after the cached count of an option was recomputed because registrations changed, with
+# `option_id`: a site that caches pages showing "places left" purges them (cms/pagecache.py).
+counts_changed = Signal()

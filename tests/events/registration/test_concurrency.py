@@ -47,14 +47,14 @@ def fire(option, count=PARALLEL):
 @pytest.fixture
 def slow_count(monkeypatch):
     """Widen the window between counting and inserting, as a loaded server would."""
-    original = services.held_count
+    original = services._counts_and_duplicate
 
-    def slow(option):
-        value = original(option)
+    def slow(option, email_normalised):
+        value = original(option, email_normalised)
         time.sleep(0.01)
         return value
 
-    monkeypatch.setattr(services, "held_count", slow)
+    monkeypatch.setattr(services, "_counts_and_duplicate", slow)
 
 
 def test_last_five_places_go_to_exactly_five_of_fifty_parallel_requests(make_option, slow_count):
@@ -94,6 +94,39 @@ def test_same_address_fifty_times_in_parallel_is_recorded_once(make_option):
     [t.start() for t in threads]
     [t.join() for t in threads]
     assert outcomes.count("ok") == 1 and outcomes.count("duplicate") == 19
+
+
+def test_same_address_for_two_kinds_at_once_is_recorded_once(make_option, slow_count):
+    """Two kinds of one date lock different rows: the database's unique constraint decides,
+    and the loser is told "duplicate" (no error page, nothing half-written)."""
+    from events.models import RegistrationOption
+
+    first = make_option(capacity=5, kind="attendee")
+    second = RegistrationOption.objects.create(occurrence=first.occurrence, kind="employer",
+                                               capacity=5)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def worker(option):
+        try:
+            barrier.wait()
+            services.register(option, name="Ada", email="ada@example.org", consent=True)
+            outcomes.append("ok")
+        except services.RegistrationError as error:
+            outcomes.append(error.code)
+        except Exception as error:  # anything else would be a 500
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    for _round in range(5):
+        Registration.objects.filter(occurrence=first.occurrence).delete()
+        outcomes.clear()
+        threads = [threading.Thread(target=worker, args=(option,)) for option in (first, second)]
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        assert sorted(outcomes) == ["duplicate", "ok"]
+        assert Registration.objects.filter(occurrence=first.occurrence).count() == 1
 
 
 def test_control_run_without_the_lock_oversells(make_option, slow_count):
