@@ -55,7 +55,8 @@ def test_feed_has_calendar_properties_and_berlin_timezone(client, make_event):
 
 @pytest.mark.django_db
 def test_uid_is_stable_when_the_event_is_edited_and_sequence_rises_on_time_change(
-        client, make_event):
+        client, make_event, settings):
+    settings.EVENTS_UID_DOMAIN = "iq-sachsen.de"
     page = make_event(title="Workshop", dates=[(future(5), future(5, 13))])
     (before,) = events_of(parse(client.get(FEED)))
     uid = str(before["UID"])
@@ -185,7 +186,8 @@ def test_feed_in_english_uses_translation_and_falls_back_to_source(
 
 
 @pytest.mark.django_db
-def test_per_event_and_per_date_downloads(client, make_event):
+def test_per_event_and_per_date_downloads(client, make_event, settings):
+    settings.EVENTS_UID_DOMAIN = "iq-sachsen.de"
     page = make_event(title="Download", dates=[(future(2), future(2, 12)),
                                                (future(9), future(9, 12))])
     response = client.get(f"/feeds/events/{page.pk}.ics")
