@@ -97,16 +97,29 @@ class VenueSerializer(serializers.Serializer):
     longitude = serializers.FloatField(allow_null=True)
 
 
+class KindField(serializers.ChoiceField):
+    """The registered kinds, read when asked: plugins register theirs in `ready()`, after
+    serializers built at import time (job-fair page fields) already exist."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[], **kwargs)
+        self.choice_strings_to_values = {}  # read-only: values are written as they are
+
+    @property
+    def choices(self):
+        return dict(kind_choices())
+
+    @choices.setter
+    def choices(self, value):
+        pass
+
+
 class RegistrationStateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=[])
+    kind = KindField()
     open = serializers.BooleanField()
     capacity = serializers.IntegerField(min_value=0)
     remaining = serializers.IntegerField(min_value=0)
     waitlist = serializers.BooleanField()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kind_choices()
 
 
 class OccurrenceSerializer(serializers.Serializer):

@@ -21,6 +21,8 @@ from wagtail.search import index
 from events.models import AbstractEventPage
 from events.models.occurrences import event_timezone
 
+from ..serializers import ExhibitorEntrySerializer, PlaceSerializer, TradeSerializer
+
 
 class JobFairIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"],
@@ -118,14 +120,17 @@ class JobFairPage(AbstractEventPage):
     ]
     search_fields = AbstractEventPage.search_fields + [index.SearchField("directions")]
     api_fields = AbstractEventPage.api_fields + [
-        APIField("trades", serializer=serializers.JSONField(source="api_trades", read_only=True)),
+        APIField("trades", serializer=TradeSerializer(source="api_trades", many=True,
+                                                      read_only=True)),
         APIField("directions"),
         APIField("jobseeker_capacity"), APIField("employer_capacity"),
         APIField("programme_items"), APIField("demo_workshops"), APIField("info_desks"),
         APIField("interpreters"),
         APIField("exhibitors",
-                 serializer=serializers.JSONField(source="api_exhibitors", read_only=True)),
-        APIField("places", serializer=serializers.JSONField(source="api_places", read_only=True)),
+                 serializer=ExhibitorEntrySerializer(source="api_exhibitors", many=True,
+                                                     read_only=True)),
+        APIField("places", serializer=PlaceSerializer(source="api_places", many=True,
+                                                      read_only=True)),
     ]
 
     class Meta:
@@ -187,7 +192,7 @@ class JobFairPage(AbstractEventPage):
         from events.queries import attach_registration_options
 
         for occurrence in attach_registration_options(self.fair_occurrences()):
-            places.append({"occurrence": occurrence.pk, "start": occurrence.start.isoformat(),
+            places.append({"occurrence": occurrence.pk, "start": occurrence.start,
                            "registration": [item.as_api()
                                             for item in registration_summary(occurrence)]})
         return places
