@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench browser-deps clean migrate demo kern screenshots
+.PHONY: install run test lint bench browser-deps clean migrate demo kern screenshots wheels
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,5 +56,10 @@ kern:
 screenshots: install
 	$(PY) scripts/screenshots.py
 
+# One wheel per plugin (iq-events, iq-trainings, iq-jobfairs, iq-directory) with templates,
+# static files and compiled catalogues, in dist/.
+wheels: $(VENV)/.installed
+	$(PY) scripts/build_wheels.py --dist dist
+
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 media
+	rm -rf $(VENV) staticfiles db.sqlite3 media dist build
