@@ -9,7 +9,7 @@ from _setup import best_of, count_queries, setup_django
 teardown = setup_django()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from icalendar import Calendar, Event, vDuration  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
@@ -102,6 +102,11 @@ FEED = "/feeds/events.ics"
 LISTING = "/de/veranstaltungen/"
 
 
+# Rendering, not the hits of the page and feed caches (the other caches stay warm).
+no_response_cache = override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0)
+
+
+@no_response_cache
 def measure(path):
     client.get(path)
     with count_queries() as counted:
@@ -119,12 +124,16 @@ if __name__ == "__main__":
     rows = [dict(uid=o.uid, start=o.start, end=o.end, created=o.created_at, updated=o.updated_at,
                  title=o.page.title, summary="Austausch der Akteure")
             for o in Occurrence.objects.select_related("page")]
-    feed_seconds = best_of(lambda: client.get(FEED), repeat=3)
+    feed_seconds = best_of(no_response_cache(lambda: client.get(FEED)), repeat=3)
+    client.get(FEED)
+    cached_seconds = best_of(lambda: client.get(FEED), repeat=5)
     baseline_seconds = best_of(lambda: icalendar_baseline(rows), repeat=3)
     print(f"{'':<28}{'10 events':>10}{'1,000 events':>14}")
     print(f"{'SQL queries, feed':<28}{small[0]:>10}{large[0]:>14}")
     print(f"{'SQL queries, listing':<28}{small[1]:>10}{large[1]:>14}")
-    print(f"feed of 1,000 dates (request): {feed_seconds * 1000:.0f} ms")
-    print(f"icalendar alone, same events:  {baseline_seconds * 1000:.0f} ms")
-    print(f"ratio: {feed_seconds / baseline_seconds:.2f}x (target ≤ 1.5x)")
+    print(f"feed of 1,000 dates (request, rendered): {feed_seconds * 1000:.0f} ms")
+    print(f"same request again (from the cache):     {cached_seconds * 1000:.1f} ms")
+    print(f"icalendar alone, same events:            {baseline_seconds * 1000:.0f} ms")
+    print(f"ratio rendered: {feed_seconds / baseline_seconds:.2f}x (target ≤ 1.5x), "
+          f"repeated: {cached_seconds / baseline_seconds:.2f}x")
     teardown()

@@ -3,7 +3,8 @@
 import hashlib
 
 from django.conf import settings
-from django.http import Http404, HttpResponseBadRequest
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,7 +52,30 @@ def _conditional(view, fingerprint, extra):
     etag = hashlib.sha256(key).hexdigest()[:32]
     last_modified = changed.replace(microsecond=0) if changed else None
     return condition(etag_func=lambda request, *a, **k: f'"{etag}"',
-                     last_modified_func=lambda request, *a, **k: last_modified)(view)
+                     last_modified_func=lambda request, *a, **k: last_modified)(
+        _cached_by_etag(view, etag))
+
+
+def _cached_by_etag(view, etag):
+    """The rendered feed in the shared cache under its ETag: the fingerprint changes with every
+    edit of the dates shown, so a stored body is never stale; polling calendars cost no render."""
+
+    def cached_view(request, *args, **kwargs):
+        # The feed's links are absolute: one entry per scheme and host.
+        key = f"events:feed:{etag}:{request.scheme}://{request.get_host()}"
+        stored = cache.get(key)
+        if stored is not None:
+            headers, content = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (list(response.items()), response.content), feed_cache_seconds())
+        return response
+
+    return cached_view
 
 
 def _cache_headers(response):

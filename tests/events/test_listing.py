@@ -82,7 +82,8 @@ def test_repeating_dates_are_expanded_in_the_listing(make_event):
 
 
 @pytest.mark.django_db
-@override_settings(PAGE_CACHE_SECONDS=0)  # counts the rendering, not the page cache's hits
+# Counts the rendering, not the hits of the page and feed caches.
+@override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0)
 def test_listing_and_feed_query_counts_do_not_grow_with_events(client, make_event, event_index):
     # With a venue and a category: showing them in the page's language costs two queries,
     # however many dates there are.
