@@ -12,25 +12,27 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from directory.api import CentresAPIViewSet, ResponsibilitiesAPIViewSet
 
+from .headless.addresses import SiteBaseSerializer, SiteFindMixin
 from .headless.errors import JSONErrorsMixin
 from .headless.pages import (
     PublicPagesMixin,
     SiteDocumentsAPIViewSet,
     SiteImagesAPIViewSet,
     SitePagesAPIViewSet,
+    SitePageSerializer,
 )
 from .headless.params import SafeParametersMixin
 from .headless.preview import PagePreviewAPIViewSet
 
 
 class SiteCentresAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
-                            CentresAPIViewSet):
-    pass
+                            SiteFindMixin, CentresAPIViewSet):
+    base_serializer_class = SitePageSerializer
 
 
-class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, SafeParametersMixin,
+class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
                                      ResponsibilitiesAPIViewSet):
-    pass
+    base_serializer_class = SiteBaseSerializer
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -32,6 +32,14 @@ from wagtail.models import get_page_models
 from events.models import Occurrence
 from events.queries import event_page_models, public_occurrences
 
+from .addresses import (
+    RequestDetailUrlField,
+    SiteDocumentSerializer,
+    SiteFindMixin,
+    SiteImageSerializer,
+    SitePageAliasOfField,
+    SitePageParentField,
+)
 from .errors import JSONErrorsMixin
 from .params import SafeParametersMixin, SiteSearchFilter, is_number, with_site_search
 
@@ -154,7 +162,7 @@ class ContentFilter(BaseFilterBackend):
 
 
 class TranslationsField(Field):
-    """`[{"id", "locale", "title"}]` of the page's live, public translations."""
+    """`[{"id", "locale", "title", "html_url"}]` of the page's live, public translations."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -168,13 +176,20 @@ class TranslationsField(Field):
         base = self.context.get("base_queryset")
         if base is not None:
             translations = translations.filter(pk__in=base.values("pk"))
-        return [{"id": pk, "locale": code, "title": title} for pk, code, title in
-                translations.order_by("locale__language_code")
-                .values_list("pk", "locale__language_code", "title")]
+        request = self.context.get("request")
+        return [{"id": page.pk, "locale": page.locale.language_code, "title": page.title,
+                 "html_url": page.get_full_url(request)}
+                for page in translations.select_related("locale")
+                .only("pk", "title", "url_path", "locale__language_code")
+                .order_by("locale__language_code")]
 
 
 class SitePageSerializer(PageSerializer):
     translations = TranslationsField()
+    # Addresses on the host the client called (cms/headless/addresses.py).
+    detail_url = RequestDetailUrlField(read_only=True)
+    parent = SitePageParentField(read_only=True)
+    alias_of = SitePageAliasOfField(read_only=True)
 
 
 class AnonymousRequest:
@@ -204,28 +219,32 @@ class PublicPagesMixin:
 
 
 class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
-                          PagesAPIViewSet):
-    """`/api/v2/pages/`: every page type, with the site's filters and `translations`."""
+                          SiteFindMixin, PagesAPIViewSet):
+    """`/api/v2/pages/`: every page type, with the site's filters and `translations`
+    (on the detail; in listings with `fields=translations`)."""
 
     base_serializer_class = SitePageSerializer
     filter_backends = [backend for backend in PagesAPIViewSet.filter_backends
                        if backend is not SearchFilter] + [ContentFilter, SiteSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
-    detail_only_fields = PagesAPIViewSet.detail_only_fields + ["translations"]
 
     def get_queryset(self):
         # `meta.locale` of every item reads the locale: one join instead of a query per page.
         return super().get_queryset().select_related("locale")
 
 
-class SiteImagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, ImagesAPIViewSet):
+class SiteImagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
+                           ImagesAPIViewSet):
+    base_serializer_class = SiteImageSerializer
     filter_backends = with_site_search(ImagesAPIViewSet.filter_backends)
 
 
-class SiteDocumentsAPIViewSet(JSONErrorsMixin, SafeParametersMixin, DocumentsAPIViewSet):
+class SiteDocumentsAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
+                              DocumentsAPIViewSet):
     """Documents outside collections with a view restriction, judged as an anonymous visitor."""
 
+    base_serializer_class = SiteDocumentSerializer
     filter_backends = with_site_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):

@@ -285,8 +285,11 @@ COMPONENTS = {
         "errors": {"$ref": "#/components/schemas/ErrorMap"}}},
     "ListingMeta": {"type": "object", "required": ["total_count"], "properties": {
         "total_count": {"type": "integer", "minimum": 0}}},
-    "Translation": {"type": "object", "properties": {
-        "id": {"type": "integer"}, "locale": {"type": "string"}, "title": {"type": "string"}}},
+    "Translation": {"type": "object", "required": ["id", "locale", "title", "html_url"],
+                    "properties": {
+                        "id": {"type": "integer"}, "locale": {"type": "string"},
+                        "title": {"type": "string"},
+                        "html_url": {"type": "string", "format": "uri", "nullable": True}}},
     "PageDetail": {"type": "object", "required": ["id", "meta", "title"], "properties": {
         "id": {"type": "integer"}, "title": {"type": "string"},
         "meta": {"type": "object", "properties": {"type": {"type": "string"}}}},
