@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from directory.models import District
 
@@ -44,7 +45,7 @@ def test_load_districts_updates_by_slug_from_json(tmp_path):
 @pytest.mark.django_db
 def test_load_districts_refuses_to_remove_districts_in_use(directory_page, bavarian_csv):
     make_centre(directory_page, "IBAS Leipzig", district=District.objects.get(slug="leipzig"))
-    with pytest.raises(CommandError, match="cannot be removed"):
+    with translation.override("en"), pytest.raises(CommandError, match="cannot be removed"):
         call_command("load_districts", str(bavarian_csv), "--prune")
     assert District.objects.filter(slug="leipzig").exists()
     assert not District.objects.filter(slug="muenchen").exists()  # nothing half-done
@@ -54,7 +55,8 @@ def test_load_districts_refuses_to_remove_districts_in_use(directory_page, bavar
 def test_load_districts_names_a_bad_row(tmp_path):
     path = tmp_path / "districts.csv"
     path.write_text("slug,name,short_name,kind\nx,X,X,county\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="District 1: kind must be one of landkreis, city"):
+    with translation.override("en"), \
+            pytest.raises(CommandError, match="District 1: kind must be one of landkreis, city"):
         call_command("load_districts", str(path))
 
 
