@@ -93,19 +93,48 @@ def keep_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
+# Checks of schemathesis 4.32.5 that the document cannot pass yet (the rest run on every case):
+# - positive_data_acceptance (ST202): schema-valid values are still refused with 400 where the
+#   document does not state the rule: control characters in any string (refused before the
+#   view), `fields=` names the endpoint does not know, ids in child_of/ancestor_of/
+#   descendant_of of pages that do not exist, `rich_text_format` values, unknown exhibitor
+#   `fair` values, reversed date ranges; registration bodies with an empty name or
+#   `consent: false`, and a POST without body.
+# - negative_data_rejection (ST201): empty values that the filters read as "no filter"
+#   (`date_to=`, `open_now=`, `search_operator=`) are accepted although the document types
+#   them as a date or an enum.
+NOT_YET_ENFORCED = ["positive_data_acceptance", "negative_data_rejection"]
+
+
+def real_occurrences():
+    """{kind: id of a date with an open place of that kind}: valid bodies name one."""
+    from events.models import RegistrationOption
+
+    return {option.kind: option.occurrence_id for option in RegistrationOption.objects.all()}
+
+
+def fill_real_ids(case, occurrences):
+    """A generated positive body names a date that exists and takes its kind."""
+    if isinstance(case.body, dict) and case.body.get("kind") in occurrences:
+        case.body["occurrence"] = occurrences[case.body["kind"]]
+
+
 @pytest.mark.slow
-def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, settings,
-                                                                   keep_test_connection):
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_schemathesis_runs_every_check_without_a_failure(content, settings, keep_test_connection,
+                                                          mode):
     import schemathesis
     from hypothesis import HealthCheck, given, seed
     from hypothesis import settings as hypothesis_settings
-    from schemathesis.checks import not_a_server_error
-    from schemathesis.specs.openapi.checks import response_schema_conformance
+    from schemathesis import GenerationMode, checks
 
     from cms.wsgi import application
 
     settings.API_WRITE_RATE_LIMIT = "0"
+    generation_mode = GenerationMode(mode)
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    occurrences = real_occurrences()
+    excluded = [getattr(checks, name) for name in NOT_YET_ENFORCED]
     failures, calls = {}, {"n": 0}
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 18
@@ -113,22 +142,23 @@ def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(content, sett
         examples = 40 if operation.method.upper() == "POST" else 25
         # One fixed seed per operation (Hypothesis' `derandomize` would give every operation
         # the same one, since `run` has the same source each time).
-        operation_seed = zlib.crc32(f"{SCHEMATHESIS_SEED}:{operation.label}".encode())
+        operation_seed = zlib.crc32(f"{SCHEMATHESIS_SEED}:{mode}:{operation.label}".encode())
 
         @seed(operation_seed)
-        @given(case=operation.as_strategy())
+        @given(case=operation.as_strategy(generation_mode=generation_mode))
         @hypothesis_settings(max_examples=examples, deadline=None, database=None,
                              suppress_health_check=list(HealthCheck))
         def run(case):
             calls["n"] += 1
+            if generation_mode is GenerationMode.POSITIVE:
+                fill_real_ids(case, occurrences)
             response = case.call()
-            case.validate_response(response, checks=[not_a_server_error,
-                                                      response_schema_conformance])
+            # Every check schemathesis has, but the two listed in NOT_YET_ENFORCED.
+            case.validate_response(response, excluded_checks=excluded)
 
         try:
             run()
-        except Exception as error:  # noqa: BLE001 - collect every operation's failure
+        except (Exception, BaseExceptionGroup) as error:  # noqa: BLE001 - collect all
             failures[f"{operation.method.upper()} {operation.path}"] = str(error)[:2000]
-    print(f"schemathesis: {len(operations)} operations, {calls['n']} calls")
+    print(f"schemathesis ({mode}): {len(operations)} operations, {calls['n']} calls")
     assert not failures, "\n\n".join(f"{key}:\n{value}" for key, value in failures.items())
-
