@@ -309,6 +309,10 @@ def add_wagtail_endpoints(result, generator, request, public):
         if name == "page_preview":
             continue
         paths.update(endpoint_paths(name, viewset, api_router, components))
+    for operations in paths.values():  # a write without a body is refused: say so
+        for operation in operations.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                operation["requestBody"]["required"] = True
     paths.update(preview_paths())
     paths.update(schema_paths())
     result["paths"] = dict(sorted(paths.items()))

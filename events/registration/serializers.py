@@ -7,8 +7,9 @@ what the OpenAPI document shows: one request body per kind, told apart by `kind`
 """
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import PolymorphicProxySerializer
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from .forms import api_form_class
@@ -44,6 +45,20 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+@extend_schema_field({"type": "boolean", "enum": [True]})
+class RequiredTrueField(StrictBooleanField):
+    """A box that must be ticked (consent): only true is a valid value."""
+
+
+# What the forms refuse, stated in the document as patterns: NUL in any
+# text; and, where an answer is required, text that is only whitespace (stripped, then empty).
+# Django's and DRF's own (translated) messages.
+PLAIN_TEXT = RegexValidator(r"^[^\x00]*$",
+                            message=ProhibitNullCharactersValidator.message)
+NOT_ONLY_WHITESPACE = RegexValidator(
+    r"^[^\x00]*[^\s\x00][^\x00]*$", message=serializers.CharField.default_error_messages["blank"])
+
+
 def _choices(field):
     return [(value, label) for value, label in field.choices if value != ""]
 
@@ -58,12 +73,13 @@ def serializer_field(form_field, required=None):
         # Choices filled when the form is built (a vocabulary): any code, the form checks it.
         child = serializers.ChoiceField(choices=choices) if choices else StrictCharField(
             max_length=200)
-        return serializers.ListField(child=child, max_length=200, **common)
+        return serializers.ListField(child=child, max_length=200,
+                                     min_length=1 if required else None, **common)
     if isinstance(form_field, forms.ChoiceField):
         return serializers.ChoiceField(choices=_choices(form_field),
                                        allow_blank=not form_field.required, **common)
     if isinstance(form_field, forms.BooleanField):
-        return StrictBooleanField(**common)
+        return (RequiredTrueField if form_field.required else StrictBooleanField)(**common)
     if isinstance(form_field, forms.IntegerField):
         return StrictIntegerField(min_value=form_field.min_value,
                                   max_value=form_field.max_value, **common)
@@ -73,8 +89,10 @@ def serializer_field(form_field, required=None):
     if isinstance(form_field, forms.DateField):
         return serializers.DateField(**common)
     if isinstance(form_field, forms.CharField):
+        validators = [NOT_ONLY_WHITESPACE if form_field.required else PLAIN_TEXT]
         return StrictCharField(max_length=form_field.max_length, trim_whitespace=False,
-                               allow_blank=not form_field.required, **common)
+                               allow_blank=not form_field.required, validators=validators,
+                               **common)
     return serializers.JSONField(**common)
 
 

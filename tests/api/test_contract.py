@@ -57,7 +57,8 @@ def test_registration_bodies_are_one_of_per_kind_with_a_discriminator(client):
     employer = schemas["EmployerRegistration"]
     assert {"company", "trades", "open_positions", "consent"} <= set(employer["required"])
     assert employer["properties"]["trades"]["type"] == "array"
-    assert employer["properties"]["consent"]["type"] == "boolean"
+    consent = employer["properties"]["consent"]["allOf"][0]["$ref"].rsplit("/", 1)[-1]
+    assert schemas[consent]["type"] == "boolean"
 
 
 def test_occurrence_filters_document_their_choices(client, make_event):
@@ -77,3 +78,24 @@ def test_the_write_limit_is_a_throttle_of_the_one_limiter(client, settings):
     limited = post(client, {})
     assert limited.status_code == 429 and int(limited["Retry-After"]) >= 1
     assert limited.json() == {"detail": limited.json()["detail"]}
+
+
+def test_the_document_states_what_a_registration_refuses(client, option):
+    """Rules the form enforces are in the schema, so schema-valid bodies are not refused:
+    a body is required, consent must be true, a required text must not be blank or hold NUL,
+    a required list must not be empty."""
+    import re
+
+    document = client.get("/api/schema/").json()
+    assert document["paths"][REGISTRATIONS]["post"]["requestBody"]["required"] is True
+    schemas = document["components"]["schemas"]
+    attendee = schemas["AttendeeRegistration"]["properties"]
+    consent = schemas[attendee["consent"]["allOf"][0]["$ref"].rsplit("/", 1)[-1]]
+    assert consent == {"type": "boolean", "enum": [True]}
+    name_pattern = re.compile(attendee["name"]["pattern"])
+    assert name_pattern.search("Ada") and not name_pattern.search("  ")
+    assert not name_pattern.search("A\x00da")
+    assert schemas["EmployerRegistration"]["properties"]["trades"]["minItems"] == 1
+    for name, value in (("name", "   "), ("name", "A\x00da"), ("consent", False)):
+        response = post(client, valid(option, **{name: value}))
+        assert response.status_code == 400 and name in response.json()["errors"], response.content
