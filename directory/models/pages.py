@@ -7,6 +7,7 @@ from django import forms
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,7 +28,17 @@ def local_zone():
     return zoneinfo.ZoneInfo(conf.get("DIRECTORY_TIME_ZONE"))
 
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
+class LiveStatusMixin:
+    """Pages that show "open now" answer `Cache-Control: no-cache`: a shared page cache or a
+    CDN must not keep Thursday's opening state for Sunday."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, no_cache=True)
+        return response
+
+
+class DirectoryIndexPage(LiveStatusMixin, RoutablePageMixin, Page):
     """All centres with filters and a map; the responsibility matrix lives under its routes."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"],
@@ -81,7 +92,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         return matrix_csv(self, request, district)
 
 
-class CentrePage(RoutablePageMixin, Page):
+class CentrePage(LiveStatusMixin, RoutablePageMixin, Page):
     """A counselling location; its title names the place, e.g. "IBAS Leipzig".
 
     A centre without an address (a hotline) reaches people through the regions it serves.
