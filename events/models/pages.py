@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
@@ -57,7 +58,15 @@ class AbstractEventPage(Page):
                                      help_text=_("Public phone number for questions."))
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("image"), help_text=_("Optional picture; its alt text is set in the image library."),
+        verbose_name=_("image"), help_text=_("Optional picture shown at the top of the page and on its cards."),
+    )
+    # The alt text lives on the page, not on the image: it is translated with the page
+    # (Wagtail images have one description in one language) and says what the picture
+    # shows in this page's context. clean() requires it whenever an image is chosen.
+    image_alt = models.CharField(
+        _("image alt text"), max_length=250, blank=True,
+        help_text=_("Required with an image: what the picture shows, for people who cannot see "
+                    "it, e.g. “Two people in a counselling session at a table”."),
     )
 
     content_panels = Page.content_panels + [
@@ -74,7 +83,7 @@ class AbstractEventPage(Page):
         MultiFieldPanel([
             FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
         ], heading=_("Contact")),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -85,7 +94,7 @@ class AbstractEventPage(Page):
         APIField("summary"), APIField("body"), APIField("category"), APIField("audiences"),
         APIField("languages"), APIField("organisers"), APIField("venue"),
         APIField("contact_name"), APIField("contact_email"), APIField("contact_phone"),
-        APIField("image"),
+        APIField("image"), APIField("image_alt"),
         # Ready-made sizes for front ends: {url, full_url, width, height, alt}.
         APIField("image_card", serializer=ImageRenditionField("fill-800x450", source="image")),
         APIField("image_thumbnail", serializer=ImageRenditionField("fill-400x225", source="image")),
@@ -94,6 +103,13 @@ class AbstractEventPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not (self.image_alt or "").strip():
+            raise ValidationError({"image_alt": _(
+                "Describe the image for people who cannot see it, or remove the image."
+            )})
 
     def source_page(self):
         """The page in the default language: its dates hold the places of every translation."""

@@ -127,7 +127,7 @@ def test_detail_has_translations_and_streamfield_json(get_json, make_event, loca
 
 def test_event_image_renditions(get_json, make_event):
     image = Image.objects.create(title="Saal", file=get_test_image_file(size=(1200, 800)))
-    event = make_event(image=image)
+    event = make_event(image=image, image_alt="Ein leerer Saal")
     data = get_json(f"{PAGES}{event.pk}/")
     assert data["image"]["id"] == image.pk
     assert (data["image_card"]["width"], data["image_card"]["height"]) == (800, 450)

@@ -172,7 +172,7 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
         MultiFieldPanel([
             FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
         ], heading=_("Contact")),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
     ]
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("learning_goals"), index.SearchField("contents"),
