@@ -49,6 +49,9 @@ DEFAULTS = {
     "EVENTS_FEED_CACHE_SECONDS": 3600,
     "EVENTS_FEED_PAST_DAYS": 180,
     "EVENTS_LISTING_PER_PAGE": 20,
+    # SVG outline behind the venue map on event pages (events/venue_map.py). A site keeps one
+    # region map: without this setting the directory's (DIRECTORY_MAP_SVG) is used, if any.
+    "EVENTS_MAP_SVG": lambda: getattr(settings, "DIRECTORY_MAP_SVG", None),
     # Base of links in e-mails; WAGTAILADMIN_BASE_URL when unset.
     "EVENTS_PUBLIC_BASE_URL": lambda: getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "",
 }

@@ -64,9 +64,11 @@ VENUES = {
                     step_free_access="Beispiel: barrierefreier Zugang über den Seiteneingang.",
                     public_transport="Straßenbahn bis Neues Rathaus."),
     "dresden": dict(name="Beispiel-Tagungsraum Dresden", street="Beispielstraße 1",
-                    postcode="01067", city="Dresden", district="Stadt Dresden"),
+                    postcode="01067", city="Dresden", district="Stadt Dresden",
+                    latitude=Decimal("51.050400"), longitude=Decimal("13.737300")),
     "chemnitz": dict(name="Beispiel-Tagungsraum Chemnitz", street="Beispielstraße 2",
-                     postcode="09111", city="Chemnitz", district="Stadt Chemnitz"),
+                     postcode="09111", city="Chemnitz", district="Stadt Chemnitz",
+                     latitude=Decimal("50.832800"), longitude=Decimal("12.923700")),
 }
 # What the English venue says differently (names of real buildings stay German).
 VENUES_EN = {

@@ -17,6 +17,8 @@ from .models import Audience, Category, EventLanguage, Venue
 from .queries import EventFilters
 
 SLUG = re.compile(SLUG_PATTERN)
+# The query-string names of the filters, in the order of the form.
+FILTER_FIELDS = ("category", "audience", "city", "language", "type", "date_from", "date_to")
 
 
 def _choices(model, locale):

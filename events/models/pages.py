@@ -1,9 +1,6 @@
 """Event pages: an abstract base that trainings and job fairs extend, and the plain event."""
 
-from urllib.parse import urlencode
-
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +13,6 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from .. import conf
 from ..blocks import ContentStreamBlock
 
 
@@ -168,35 +164,7 @@ class EventIndexPage(Page):
         verbose_name = _("event listing")
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import EventFilterForm
-        from ..queries import attach_pages, localize_vocabulary, upcoming_occurrences
+        from ..views import event_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        past = request.GET.get("view") == "past"
-        form = EventFilterForm(request.GET or None, locale=self.locale)
-        filters = form.filters() if form.is_bound and form.is_valid() else None
-        if form.is_bound and not form.is_valid():
-            # Keep the valid parts of the filter: a wrong date does not hide every event.
-            form.cleaned_data = {k: v for k, v in form.cleaned_data.items()
-                                 if k not in form.errors}
-            filters = form.filters()
-        dates = upcoming_occurrences(self.locale, filters, past=past, attach=False)
-        per_page = int(conf.get("EVENTS_LISTING_PER_PAGE"))
-        paginator = Paginator(dates, per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        page_obj.object_list = localize_vocabulary(attach_pages(list(page_obj.object_list)),
-                                                   self.locale.language_code)
-        query = request.GET.copy()
-        query.pop("page", None)
-        feed_query = {key: value for key, value in query.items()
-                      if key in ("category", "audience", "city", "language", "type") and value}
-        feed_query["lang"] = self.locale.language_code
-        context.update({
-            "filter_form": form,
-            "past": past,
-            "page_obj": page_obj,
-            "dates": page_obj.object_list,
-            "query_string": query.urlencode(),
-            "feed_path": reverse("events:feed") + "?" + urlencode(feed_query),
-        })
-        return context
+        return event_index_context(self, request, context)

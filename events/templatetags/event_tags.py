@@ -55,3 +55,11 @@ def webcal_url(context, path):
     """The `webcal://` form of a feed path, which calendar apps open as a subscription."""
     request = context["request"]
     return f"webcal://{request.get_host()}{path}"
+
+
+@register.simple_tag
+def venue_map(venue):
+    """The offline map of a venue with coordinates (events/venue_map.py), else None."""
+    from ..venue_map import venue_map as draw
+
+    return draw(venue)
