@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from . import conf
@@ -142,6 +144,18 @@ def _window_filter(queryset, after, before):
     return queryset
 
 
+# The renditions of a card picture: keep in step with preset "card" in
+# events/templates/events/includes/picture.html (Wagtail stores the specs without its
+# "preserve-svg", which only matters for SVG images).
+CARD_RENDITION_SPECS = Filter.expand_spec("format-{webp,jpeg} fill-{960x540,640x360,320x180}-c100")
+
+
+def with_card_images(queryset):
+    """Pages of `queryset` with their image and its card renditions: two queries for all rows."""
+    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITION_SPECS)
+    return queryset.prefetch_related(Prefetch("image", queryset=images))
+
+
 FEED_PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "summary",
                     "category", "venue", "content_type", "live", "last_published_at")
 
@@ -166,7 +180,8 @@ def attach_pages(occurrences, relations=True):
         queryset = (model.objects.filter(pk__in=ids).defer_streamfields()
                     .select_related("category", "venue", "locale"))
         if relations:
-            queryset = queryset.prefetch_related("audiences", "languages", "organisers")
+            queryset = with_card_images(
+                queryset.prefetch_related("audiences", "languages", "organisers"))
         else:
             # Feeds read only these: loading 40 page columns for 1,000s of rows is the cost.
             queryset = queryset.only(*FEED_PAGE_FIELDS)

@@ -3,7 +3,13 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from events.queries import EventFilters, attach_pages, expand, public_occurrences
+from events.queries import (
+    EventFilters,
+    attach_pages,
+    expand,
+    public_occurrences,
+    with_card_images,
+)
 
 from .models import TrainingModulePage
 
@@ -29,6 +35,7 @@ def module_listing(programme, filters, now=None):
                .select_related("venue", "category")
                .prefetch_related("audiences", "languages", "trainers")
                .order_by("path"))
+    modules = with_card_images(modules)
     for field in ("topic", "format", "delivery_mode"):
         if filters.get(field):
             modules = modules.filter(**{field: filters[field]})

@@ -200,6 +200,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# Templates ask for WebP with a JPEG fallback ({% picture %} in events/includes/picture.html).
+# Renditions without a format filter (the API's sizes) keep WebP as WebP and turn AVIF, BMP
+# and HEIC uploads into formats every browser shows (Wagtail's default makes WebP a large PNG).
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "jpeg", "bmp": "jpeg", "heic": "jpeg"}
+WAGTAILIMAGES_JPEG_QUALITY = 80
+WAGTAILIMAGES_WEBP_QUALITY = 78
 
 # Mails leave through Django's tasks framework; the database backend keeps a
 # task until a worker (`manage.py db_worker`) has sent it, so a failing mail

@@ -39,8 +39,10 @@ class JobFairIndexPage(Page):
 
     def fairs(self):
         """(upcoming, past) live fairs below this page, each with its first and last date."""
-        pages = list(JobFairPage.objects.child_of(self).live().public()
-                     .prefetch_related("occurrences").defer_streamfields())
+        from events.queries import with_card_images
+
+        pages = list(with_card_images(JobFairPage.objects.child_of(self).live().public()
+                                      .prefetch_related("occurrences").defer_streamfields()))
         now = timezone.now()
         upcoming, past = [], []
         for page in pages:
