@@ -10,6 +10,7 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from .demo_images import page_image
 from .models import (
     Audience,
     Category,
@@ -22,6 +23,9 @@ from .models import (
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
+# The demo picture (events/demo_images.py) of each kind of event.
+CATEGORY_IMAGES = {"workshop": "workshop", "network_meeting": "network",
+                   "information_day": "information", "training": "training", "jobfair": "jobfair"}
 
 CATEGORIES = [
     ("workshop", "Regionalworkshop", "Regional workshop"),
@@ -112,7 +116,8 @@ def _event(ctx, index, slug, de, en, dates, vocab, category, audiences, language
            organisers):
     """Create or update one event in de and en; dates and relations only on creation."""
     exists = EventPage.objects.child_of(index["de"]).filter(slug=slug).exists()
-    fields = dict(de)
+    image_de, image_en = page_image(ctx, CATEGORY_IMAGES[category])
+    fields = dict(de, **image_de)
     fields["category"] = vocab["categories"][category][0]
     fields["venue"] = venue[0]
     if not exists:
@@ -123,7 +128,7 @@ def _event(ctx, index, slug, de, en, dates, vocab, category, audiences, language
         page.languages = [vocab["languages"][code][0] for code in languages]
         page.organisers = organisers
         page.save_revision().publish()
-    translated = dict(en, category=vocab["categories"][category][1], venue=venue[1])
+    translated = dict(en, category=vocab["categories"][category][1], venue=venue[1], **image_en)
     english = ctx.translate_page(page, "en", **translated)
     if not exists:
         english.audiences = [vocab["audiences"][a][1] for a in audiences]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import translation
 
+from events.demo_images import page_image
 from events.models import (
     Category,
     EventLanguage,
@@ -145,7 +146,8 @@ def _trades(ctx):
 def _fair(ctx, index, slug, de, en, *, dates, trades, trade_slugs, languages, organisers,
           venue, workshops, desks, programme, programme_en, rooms_en, interpreters=()):
     exists = JobFairPage.objects.child_of(index["de"]).filter(slug=slug).exists()
-    fields = dict(de, venue=venue[0],
+    image_de, image_en = page_image(ctx, "jobfair")
+    fields = dict(de, venue=venue[0], **image_de,
                   category=Category.objects.filter(slug="jobfair", locale=ctx.locale("de")).first())
     if not exists:
         fields["occurrences"] = [Occurrence(sort_order=i, **d) for i, d in enumerate(dates)]
@@ -168,7 +170,7 @@ def _fair(ctx, index, slug, de, en, *, dates, trades, trade_slugs, languages, or
         page.save_revision().publish()
     en = dict(en)
     desks_en = en.pop("_desks", [])
-    english = ctx.translate_page(page, "en", **dict(en, venue=venue[1]))
+    english = ctx.translate_page(page, "en", **dict(en, venue=venue[1], **image_en))
     if not exists:
         english.trades = [trades[s][1] for s in trade_slugs]
         rows = list(english.demo_workshops.all())

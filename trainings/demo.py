@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from events.demo_images import page_image
 from events.models import Audience, EventLanguage, Occurrence, Venue
 
 from .models import Trainer, TrainingModulePage, TrainingProgrammePage
@@ -160,11 +161,14 @@ def _parent(ctx):
 def load(ctx, today=None):
     today = today or datetime.date.today()
     de, en = ctx.locale("de"), ctx.locale("en")
+    photo_de, photo_en = page_image(ctx, "person")
     trainer_de = ctx.upsert(Trainer, {"name": "Beispiel-Trainerin Dr. Lena Vogt", "locale": de},
+                            photo=photo_de["image"], photo_alt=photo_de["image_alt"],
                             bio="Beispielprofil: Trainerin für interkulturelle Kompetenz und "
                             "Sprachsensibilisierung im IQ Netzwerk Sachsen.")
     trainer_en = ctx.upsert(Trainer, {"translation_key": trainer_de.translation_key, "locale": en},
                             name="Example trainer Dr Lena Vogt",
+                            photo=photo_en["image"], photo_alt=photo_en["image_alt"],
                             bio="Example profile: trainer for intercultural competence and "
                             "language awareness in the IQ Network Saxony.")
     programme = ctx.upsert_page(
@@ -199,6 +203,11 @@ def load(ctx, today=None):
         _module(ctx, index, spec, programme, programme_en, (trainer_de, trainer_en), today)
 
 
+# The demo picture (events/demo_images.py) of each topic.
+TOPIC_IMAGES = {"knowledge_transfer": "training", "intercultural_competence": "intercultural",
+                "language_awareness": "information", "integrated_learning": "qualification"}
+
+
 def _module(ctx, index, spec, programme, programme_en, trainers, today):
     de, en = ctx.locale("de"), ctx.locale("en")
     exists = TrainingModulePage.objects.child_of(programme).filter(slug=spec["slug"]).exists()
@@ -208,6 +217,8 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
                   delivery_mode=spec["delivery_mode"], duration=spec["duration"],
                   max_group_size=spec["max_group_size"], venue=venue_de,
                   contact_name="IQ Netzwerk Sachsen (Beispiel)")
+    image_de, image_en = page_image(ctx, TOPIC_IMAGES.get(spec["topic"], "training"))
+    fields.update(image_de)
     if not exists:
         fields["occurrences"] = [
             Occurrence(sort_order=i, start=_at(day, start), end=_at(day, end),
@@ -222,7 +233,8 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
         page.trainers = [trainers[0]]
         page.save_revision().publish()
     english = ctx.translate_page(page, "en", venue=venue_en, duration=DURATIONS_EN[spec["duration"]],
-                                 contact_name="IQ Network Saxony (example)", **spec["en"])
+                                 contact_name="IQ Network Saxony (example)", **spec["en"],
+                                 **image_en)
     if not exists:
         english.audiences = list(Audience.objects.filter(slug__in=spec["audiences"], locale=en))
         english.languages = list(EventLanguage.objects.filter(slug="de", locale=en))

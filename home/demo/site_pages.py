@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from events.demo_images import page_image
 from home.models import FooterSettings, HomePage, ProgrammePage, StandardPage
 
 from .context import paragraphs, stream
@@ -296,19 +297,39 @@ LEGAL = [
 ]
 
 
+# The demo picture (events/demo_images.py) at the top of each action area's body.
+AREA_IMAGES = {1: "recognition", 2: "qualification", 3: "intercultural", 4: "network"}
+
+
+def with_image(ctx, key, body=()):
+    """`body` (StreamField data) after an image block with picture `key`: (de, en)."""
+    fields_de, fields_en = page_image(ctx, key)
+    return tuple(
+        stream(("image", {"image": {"image": fields["image"].pk, "alt_text": fields["image_alt"],
+                                    "decorative": False},
+                          "caption": "", "attribution": ""}))
+        + list(body)
+        for fields in (fields_de, fields_en)
+    )
+
+
 def load(ctx):
     home = ctx.home("de")
-    if ctx._apply(home, HOME["de"]) or home.has_unpublished_changes:
+    body_de, body_en = with_image(ctx, "welcome")
+    if ctx._apply(home, dict(HOME["de"], body=body_de)) or home.has_unpublished_changes:
         home.save_revision().publish()
         ctx._report(home, "updated")
-    home_en = ctx.translate_page(home, "en", **HOME["en"])
+    home_en = ctx.translate_page(home, "en", **HOME["en"], body=body_en)
     assert isinstance(home_en, HomePage)
 
     areas = {}
     for area in AREAS:
+        key = AREA_IMAGES.get(area["number"], "network")
+        body_de = with_image(ctx, key, area["de"].get("body", []))[0]
+        body_en = with_image(ctx, key, area["en"].get("body", []))[1]
         page = ctx.upsert_page(home, ProgrammePage, area["slug"], number=area["number"],
-                               show_in_menus=True, **area["de"])
-        ctx.translate_page(page, "en", number=area["number"], **area["en"])
+                               show_in_menus=True, **dict(area["de"], body=body_de))
+        ctx.translate_page(page, "en", number=area["number"], **dict(area["en"], body=body_en))
         areas[area["slug"]] = page
 
     for report in REPORTS:
