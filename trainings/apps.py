@@ -10,16 +10,21 @@ class TrainingsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from events.registration.kinds import RegistrationKind, register_kind
+        from events.registration.kinds import RegistrationKind, StatisticsDimension, register_kind
         from events.registration.signals import registration_changed
 
         from . import signals
+        from .choices import OrganisationType
         from .forms import ParticipantFields
         from .models import TrainingModulePage
 
         register_kind(RegistrationKind(
             name="participant", label=_("Participant"), form_class=ParticipantFields,
-            default_waitlist=True, default_requires_approval=False, public=True))
+            default_waitlist=True, default_requires_approval=False, public=True,
+            # Kept for the funders' statistics after the personal data is erased.
+            statistics_dimensions=(StatisticsDimension(
+                "organisation_type", _("Type of organisation"),
+                lambda: OrganisationType.choices),)))
         page_published.connect(signals.create_session_places, sender=TrainingModulePage,
                                dispatch_uid="trainings_session_places")
         registration_changed.connect(signals.send_certificate_when_attended,

@@ -4,6 +4,7 @@ from .occurrences import Occurrence, OccurrenceStatus
 from .pages import AbstractEventPage, EventIndexPage, EventPage
 from .registrations import Registration, RegistrationOption, RegistrationState
 from .snippets import Audience, Category, EventLanguage, Organisation, Venue
+from .statistics import RegistrationFact, RegistrationFactValue
 
 __all__ = [
     "AbstractEventPage",
@@ -16,6 +17,8 @@ __all__ = [
     "OccurrenceStatus",
     "Organisation",
     "Registration",
+    "RegistrationFact",
+    "RegistrationFactValue",
     "RegistrationOption",
     "RegistrationState",
     "Venue",

@@ -1,5 +1,6 @@
 """Registry of registration kinds: plugins register theirs (with their extra form fields) in ready()."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -8,6 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 class NoExtraFields(forms.Form):
     """Kinds that ask only the common core (name, e-mail, consent, language)."""
+
+
+@dataclass(frozen=True)
+class StatisticsDimension:
+    """One anonymous figure a kind keeps for the funders' statistics after erasure.
+
+    `key` names a value of Registration.data: a choice (a code such as "kita") or a list of
+    choices (trade slugs, language codes). Only choices belong here, never free text: the value
+    outlives the registrant's personal data. `choices` returns (code, label) pairs for display.
+    """
+
+    key: str
+    label: str
+    choices: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,8 @@ class RegistrationKind:
     # False: staff (a counsellor, the check-in desk) may register someone without an e-mail
     # address. Public web and API registrations always need one (the confirmation link).
     email_required: bool = True
+    # What the anonymous statistics keep of Registration.data (events/registration/statistics.py).
+    statistics_dimensions: tuple[StatisticsDimension, ...] = ()
 
 
 _registry: dict[str, RegistrationKind] = {}

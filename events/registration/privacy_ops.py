@@ -10,9 +10,12 @@ from events.models import Registration
 
 from . import conf
 from .services import CANCELLABLE, normalise_email
+from .statistics import record_before_erasure
 
 
 def _erase(registration, now, user=None):
+    # The anonymous figures (trade, organisation type, …) are taken while the data is still there.
+    record_before_erasure(registration)
     registration.name = ""
     registration.email = ""
     registration.email_normalised = ""

@@ -1,11 +1,13 @@
 """Wires the registration engine into the admin: viewsets, bulk actions, audit-log actions.
 Imported by events/wagtail_hooks.py. (Change notices follow `page_published`: events/apps.py.)"""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin import BULK_ACTIONS, RegistrationOptionViewSet, RegistrationViewSet
+from .reports import RegistrationStatisticsView, StatisticsMenuItem
 
 register_snippet(RegistrationViewSet)
 
@@ -16,6 +18,24 @@ for action in BULK_ACTIONS:
 @hooks.register("register_admin_viewset")
 def register_option_viewset():
     return RegistrationOptionViewSet("registration_options")
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_urls():
+    view = RegistrationStatisticsView
+    return [
+        path("reports/registration-statistics/", view.as_view(),
+             name=view.index_url_name),
+        path("reports/registration-statistics/results/", view.as_view(results_only=True),
+             name=view.index_results_url_name),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(_("Registration statistics"),
+                              reverse(RegistrationStatisticsView.index_url_name),
+                              name="registration-statistics", icon_name="table", order=1000)
 
 
 LOG_ACTIONS = {
