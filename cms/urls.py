@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import search as home_search
+
 from .api import api_urlpatterns
 from .headless import views as headless_views
 from .headless.errors import api_not_found
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("registration/", include("events.registration.urls")),
     path("jobfairs/", include("jobfairs.urls")),
     path("trainings/", include("trainings.urls")),
+    path("search/", home_search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -194,7 +194,13 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "IQ Netzwerk Sachsen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search (home/search.py): PostgreSQL full-text search on PostgreSQL, FTS5 on SQLite.
+# One index serves six languages, so PostgreSQL parses every text with the language-neutral
+# "simple" configuration (no stemming or stop words of one language applied to the others;
+# Arabic and Cyrillic words stay intact). Run `manage.py update_index` after changing it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
