@@ -18,6 +18,10 @@ class Shape:
     d: str
     label_x: float
     label_y: float
+    # The label's place in percent of the map's width and height: labels are HTML over the
+    # SVG, with a solid background that contrast checkers (axe) can measure.
+    label_left: float = 0.0
+    label_top: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,16 @@ def _parse(path):
     for element in root.iter(f"{SVG_NS}path"):
         d = element.get("d")
         points = [(float(x), float(y)) for x, y in re.findall(r"([\d.]+),([\d.]+)", d)]
+        label_x = round(sum(p[0] for p in points) / len(points), 1)
+        label_y = round(sum(p[1] for p in points) / len(points), 1)
         shapes.append(Shape(
             slug=element.get("data-district"),
             css_class=element.get("class", ""),
             d=d,
-            label_x=round(sum(p[0] for p in points) / len(points), 1),
-            label_y=round(sum(p[1] for p in points) / len(points), 1),
+            label_x=label_x,
+            label_y=label_y,
+            label_left=round(label_x / width * 100, 2),
+            label_top=round(label_y / height * 100, 2),
         ))
     return MapFrame(int(width), int(height), float(root.get("data-lon0")), float(root.get("data-lon1")),
                     float(root.get("data-lat0")), float(root.get("data-lat1")), tuple(shapes))
