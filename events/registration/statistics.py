@@ -68,9 +68,9 @@ def _where(occurrence_id):
             "source_page_id": source.pk, "title": source.title[:255], "district": district or ""}
 
 
-def _sync_values(fact, kind_name, data):
+def _sync_values(fact, kind_name, data, *, new=False):
     wanted = dimension_values(kind_name, data)
-    current = set(fact.values.values_list("dimension", "value")) if fact.pk else set()
+    current = set() if new else set(fact.values.values_list("dimension", "value"))
     if wanted == current:
         return
     stale = current - wanted
@@ -80,11 +80,13 @@ def _sync_values(fact, kind_name, data):
         [RegistrationFactValue(fact=fact, dimension=d, value=v) for d, v in wanted - current])
 
 
-def record(registration):
+def record(registration, *, created=False):
     """Create or update the fact of a registration that still holds its data (the state, the
     language and the kind's dimensions); inside the caller's transaction."""
-    fact = RegistrationFact.objects.filter(registration_id=registration.pk).first()
-    if fact is None:
+    fact = None if created else RegistrationFact.objects.filter(
+        registration_id=registration.pk).first()
+    new = fact is None
+    if new:
         fact = RegistrationFact.objects.create(
             registration_id=registration.pk, kind=registration.option.kind,
             state=registration.state, language=registration.language,
@@ -92,7 +94,7 @@ def record(registration):
     elif (fact.state, fact.language) != (registration.state, registration.language):
         RegistrationFact.objects.filter(pk=fact.pk).update(
             state=registration.state, language=registration.language, updated_at=timezone.now())
-    _sync_values(fact, fact.kind, registration.data)
+    _sync_values(fact, fact.kind, registration.data, new=new)
     return fact
 
 
@@ -112,7 +114,7 @@ def registration_saved(sender, instance, created, raw=False, **kwargs):
         RegistrationFact.objects.filter(registration_id=instance.pk).update(
             state=instance.state, registration=None, updated_at=timezone.now())
         return
-    record(instance)
+    record(instance, created=created)
 
 
 def record_missing(*, include_erased=False):

@@ -256,3 +256,20 @@ def test_the_migration_backfill_counts_erased_registrations_once(register, optio
     fact = RegistrationFact.objects.get()
     assert fact.state == S.CANCELLED and fact.registration_id is None
     assert record_missing() == 0  # the command never adds erased ones again
+
+
+def test_keeping_the_figures_costs_few_queries_per_registration(register, participant_option,
+                                                                committed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.registration import services
+
+    with CaptureQueriesContext(connection) as created:
+        registration = register(participant_option, data={"organisation_type": "sme"})
+    with CaptureQueriesContext(connection) as confirmed:
+        committed(services.confirm, registration)
+    facts = [q["sql"] for q in created.captured_queries if "registrationfact" in q["sql"]]
+    assert len(facts) <= 2  # the fact and its one value, no lookups
+    facts = [q["sql"] for q in confirmed.captured_queries if "registrationfact" in q["sql"]]
+    assert len(facts) <= 3  # read, update state, read values
