@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -53,8 +54,9 @@ class RegistrationStatisticsFilterSet(WagtailFilterSet):
     quarter = django_filters.TypedChoiceFilter(
         label=_("Quarter"), field_name="date", lookup_expr="quarter", choices=QUARTERS, coerce=int)
     module = django_filters.ChoiceFilter(
-        label=_("Event, module or fair"), field_name="page_key", choices=module_choices)
-    kind = django_filters.ChoiceFilter(label=_("Kind of registration"), choices=kind_choices)
+        label=capfirst(_("event, module or fair")), field_name="page_key", choices=module_choices)
+    kind = django_filters.ChoiceFilter(label=capfirst(_("kind of registration")),
+                                       choices=kind_choices)
 
     class Meta:
         model = RegistrationFact

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -147,10 +148,11 @@ def record_missing(*, include_erased=False):
 CORE_GROUPINGS = [
     ("quarter", _("Quarter")),
     ("date", _("Date")),
-    ("module", _("Event, module or fair")),
-    ("kind", _("Kind of registration")),
+    # The fact's own field names, so that the catalogue holds each wording once.
+    ("module", capfirst(_("event, module or fair"))),
+    ("kind", capfirst(_("kind of registration"))),
     ("state", _("State")),
-    ("language", _("Language of communication")),
+    ("language", capfirst(_("language of communication"))),
     ("district", _("District")),
 ]
 # The figures of each row: (key, label, lookups on the fact, None for all).
