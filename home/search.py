@@ -12,8 +12,10 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site, get_page_models
+from wagtail.search import index
 from wagtail.search.query import MATCH_NONE, Phrase, PlainText
 from wagtail.search.utils import AND
+from wagtail.signals import page_published
 
 # Longer input is cut (a 5,000-character paste must not become a 5,000-term query).
 MAX_QUERY_LENGTH = 200
@@ -67,12 +69,12 @@ def build_query(text):
         parts[-2:] = [parts[-2] + " " + parts[-1]]
     queries = []
     terms = 0
-    for index, part in enumerate(parts):
+    for position, part in enumerate(parts):
         words = WORD.findall(part)[:MAX_TERMS - terms]
         if not words:
             continue
         terms += len(words)
-        if index % 2 and len(words) > 1:
+        if position % 2 and len(words) > 1:
             queries.append(Phrase(" ".join(words)))
         else:
             queries.append(PlainText(" ".join(words), operator="and"))
@@ -129,6 +131,18 @@ def _next_dates(pages):
         elif dates:
             result[page.pk] = min(dates.values())
     return result
+
+
+def _index_published_page(sender, instance, **kwargs):
+    """Index a page once more after it is published. Its post_save indexes it before the page's
+    ParentalManyToMany rows (a centre's languages, a fair's trades) are written, so with tasks
+    run at once (dev, tests, the demo) the index would miss their names until the next save."""
+    if index.class_is_indexed(type(instance)):
+        index.insert_or_update_object(instance)
+
+
+def connect_signals():
+    page_published.connect(_index_published_page, dispatch_uid="home.search")
 
 
 def routing_home(request):
@@ -195,6 +209,7 @@ def search(request):
         "result_type": result_type,
         "result_types": ResultType.choices,
         "searched": bool(text),
+        "result_count": 0,
     }
     if query is not None and query is not MATCH_NONE:
         paginator = Paginator(search_pages(request, query, result_type), RESULTS_PER_PAGE)
@@ -205,6 +220,7 @@ def search(request):
         context.update({
             "page_obj": page_obj,
             "paginator": paginator,
+            "result_count": paginator.count,
             "results": _results(page_obj.object_list),
             "page_range": list(paginator.get_elided_page_range(
                 page_obj.number, on_each_side=1, on_ends=1)),

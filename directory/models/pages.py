@@ -167,9 +167,13 @@ class CentrePage(LiveStatusMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("service_offer"),
         index.SearchField("city"),
+        index.SearchField("postal_code"),
         index.SearchField("appointment_info"),
+        index.SearchField("hours_note"),
         index.RelatedFields("institution", [index.SearchField("name")]),
         index.RelatedFields("services", [index.SearchField("name")]),
+        index.RelatedFields("languages", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
         index.FilterField("city"),
         index.FilterField("district"),
     ]

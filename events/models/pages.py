@@ -84,6 +84,9 @@ class AbstractEventPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        # Site search: an event is found by its kind and where it takes place.
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("city")]),
         index.FilterField("category"),
     ]
     api_fields = [

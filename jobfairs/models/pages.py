@@ -120,7 +120,10 @@ class JobFairPage(AbstractEventPage):
             InlinePanel("interpreters", label=_("Interpreters available")),
         ], heading=_("Interviews")),
     ]
-    search_fields = AbstractEventPage.search_fields + [index.SearchField("directions")]
+    search_fields = AbstractEventPage.search_fields + [
+        index.SearchField("directions"),
+        index.RelatedFields("trades", [index.SearchField("name"), index.SearchField("german_name")]),
+    ]
     api_fields = AbstractEventPage.api_fields + [
         APIField("trades", serializer=TradeSerializer(source="api_trades", many=True,
                                                       read_only=True)),

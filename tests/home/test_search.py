@@ -106,6 +106,36 @@ class Finds:
         self.assertEqual(self.results("de", q='"Leipzig Zuwanderung"'), [])
 
 
+class FindsByDetails:
+    """Words that are not in a page's own text but in what it links to or its details."""
+
+    def titles(self, text):
+        return sorted(title for _url, title in self.results("de", q=text))
+
+    def test_an_event_is_found_by_its_venue_and_kind(self):
+        self.assertIn("Beispiel: Regionalworkshop Schnittstellenmanagement Chemnitz",
+                      self.titles("Tagungsraum"))
+        self.assertEqual(self.titles("Netzwerktreffen"), ["Regionalnetzwerk Migration Leipzig"])
+
+    def test_a_module_is_found_by_its_methods_and_prerequisites(self):
+        self.assertEqual(self.titles("Rollenspiele"),
+                         ["Interkulturelle Handlungs- und Kommunikationskompetenz"])
+        self.assertEqual(self.titles("Unterrichtsmaterialien"),
+                         ["Integriertes Fach- und Sprachlernen im Unterricht"])
+
+    def test_a_job_fair_is_found_by_its_trades(self):
+        self.assertEqual(self.titles("Zimmerer"), ["Beispiel: Jobmesse Handwerk und Bau Leipzig",
+                                                   "Bewerbertag Bau 2016"])
+
+    def test_a_centre_is_found_by_postcode_and_counselling_language(self):
+        self.assertEqual(self.titles("01067"), ["Beratung Faire Integration Dresden",
+                                                "Fachinformationszentrum Zuwanderung Dresden",
+                                                "IBAS Dresden"])
+        self.assertEqual(self.titles("Persisch"), ["Beratung Faire Integration Chemnitz",
+                                                   "Beratung Faire Integration Dresden",
+                                                   "Beratung Faire Integration Leipzig"])
+
+
 class TypeFilter:
     def test_each_type_shows_only_its_pages(self):
         everything = self.results("de", q="Leipzig")
@@ -297,5 +327,6 @@ class HeaderForm:
         self.assertIn('action="/ar/search/"', html)
 
 
-class TestSiteSearch(Finds, TypeFilter, Pagination, HostileInput, EmptyAndNoResults, NeverShown, HeaderForm, SearchTestCase):
+class TestSiteSearch(Finds, FindsByDetails, TypeFilter, Pagination, HostileInput,
+                     EmptyAndNoResults, NeverShown, HeaderForm, SearchTestCase):
     pass

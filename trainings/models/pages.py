@@ -176,6 +176,7 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
     ]
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("learning_goals"), index.SearchField("contents"),
+        index.SearchField("methods"), index.SearchField("prerequisites"),
         index.SearchField("plain_language_summary"),
         index.FilterField("topic"), index.FilterField("format"),
     ]
