@@ -21,18 +21,20 @@ from .headless.pages import (
     SitePagesAPIViewSet,
     SitePageSerializer,
 )
-from .headless.params import SafeParametersMixin
+from .headless.params import SafeParametersMixin, with_site_filters
 from .headless.preview import PagePreviewAPIViewSet
 
 
 class SiteCentresAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
                             SiteFindMixin, CentresAPIViewSet):
     base_serializer_class = SitePageSerializer
+    filter_backends = with_site_filters(CentresAPIViewSet.filter_backends)
 
 
 class SiteResponsibilitiesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
                                      ResponsibilitiesAPIViewSet):
     base_serializer_class = SiteBaseSerializer
+    filter_backends = with_site_filters(ResponsibilitiesAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

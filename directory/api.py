@@ -14,8 +14,9 @@ class CentresAPIViewSet(PagesAPIViewSet):
     name = "centres"
     model = CentrePage
     filterset_class = CentreFilterSet
+    # `search` is read by the FilterSet (the HTML directory's search); it has no operator.
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        CentreFilterSet.base_filters)
+        CentreFilterSet.base_filters) - {"search_operator"}
     # Our filters take slugs and search goes through the same function as the HTML directory.
     filter_backends = [backend for backend in PagesAPIViewSet.filter_backends
                        if backend not in (FieldsFilter, SearchFilter)] + [DjangoFilterBackend]
@@ -36,8 +37,9 @@ class ResponsibilitiesAPIViewSet(BaseAPIViewSet):
     model = ResponsibilityEntry
     filter_backends = [OrderingFilter, DjangoFilterBackend]
     filterset_class = ResponsibilityFilterSet
+    # No full-text search here: the matrix is filtered by district, topic and language.
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
-        ResponsibilityFilterSet.base_filters)
+        ResponsibilityFilterSet.base_filters) - {"search", "search_operator"}
     body_fields = BaseAPIViewSet.body_fields + [
         "district", "topic", "topic_label", "institution", "department", "contact_name",
         "contact_role", "phone", "email", "note", "is_example_data", "locale"]

@@ -46,9 +46,9 @@ class ListingPagination(LimitOffsetPagination):
     max_limit = LIMIT_MAX
 
     def number(self, request, name, default, minimum, maximum):
-        value = request.query_params.get(name, "").strip()
-        if not value:
+        if name not in request.query_params:
             return default
+        value = request.query_params[name].strip()
         if not ASCII_DIGITS.fullmatch(value):  # "²".isdigit() is True, int("١٢") is 12
             raise ValidationError({name: [_("Enter a whole number.")]})
         number = int(value)

@@ -6,6 +6,8 @@ which expands repeating dates. Codes (category, audience, language) are slugs; a
 whatever its case; `event_type` is one of the installed event types.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
@@ -16,6 +18,7 @@ from .models import Occurrence
 from .queries import EventFilters, event_page_models, public_occurrences
 
 ALL_LOCALES = "all"
+DAY = datetime.timedelta(days=1)
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,80}$"
 slug_validator = RegexValidator(SLUG_PATTERN, _("Use a code such as “workshop”."))
 
@@ -34,10 +37,17 @@ def locale_choices():
 
 
 class OccurrenceFilterForm(forms.Form):
+    """A value with a type (a date, one of a list) sent empty is an error, as the OpenAPI
+    document states; a free text sent empty does not filter. A reversed date range is no
+    error: it holds no day, so no date matches."""
+
+    TYPED = ("locale", "event_type", "date_from", "date_to")
+
     def clean(self):
         data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
-            self.add_error("date_to", _("The end date must not be before the start date."))
+        for name in self.TYPED:
+            if name in self.data and not str(self.data.get(name) or "").strip():
+                self.add_error(name, _("This field may not be blank."))
         return data
 
 
@@ -87,6 +97,12 @@ class OccurrenceFilterSet(django_filters.FilterSet):
 
     def event_filters(self):
         data = self._cleaned()
+        # The first and last days the calendar has bound nothing; beyond them no time zone
+        # arithmetic works (a day after 9999-12-31 does not exist).
+        if data.get("date_from") and data["date_from"] <= datetime.date.min + DAY:
+            data = {**data, "date_from": None}
+        if data.get("date_to") and data["date_to"] >= datetime.date.max - DAY:
+            data = {**data, "date_to": None}
         return EventFilters(
             category=data.get("category") or "", audience=data.get("audience") or "",
             city=(data.get("city") or "").strip(), language=data.get("language") or "",

@@ -55,11 +55,27 @@ class SiteBaseSerializer(wagtail_serializers.BaseSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
 
 
-class SiteImageSerializer(ImageSerializer):
+class PrefetchedTagsField(wagtail_serializers.TagsField):
+    """Tag names from the listing's `prefetch_related("tags")`: no query per item (Wagtail's
+    field orders in the database, one query each)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        if field_class is wagtail_serializers.TagsField:
+            field_class = PrefetchedTagsField
+        return field_class, kwargs
+
+
+class SiteImageSerializer(PrefetchedTagsMixin, ImageSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
 
 
-class SiteDocumentSerializer(DocumentSerializer):
+class SiteDocumentSerializer(PrefetchedTagsMixin, DocumentSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
 
 

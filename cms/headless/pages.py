@@ -17,11 +17,13 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.querysets import get_public_pages_queryset
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -41,7 +43,7 @@ from .addresses import (
     SitePageParentField,
 )
 from .errors import JSONErrorsMixin
-from .params import SafeParametersMixin, SiteSearchFilter, is_number, with_site_search
+from .params import QueryOverride, SafeParametersMixin, is_number, with_site_filters
 
 CONTENT_FILTERS = ["section", "category", "audience", "city", "date_from", "date_to"]
 
@@ -57,20 +59,18 @@ def parse_date(request, name):
 
 
 def date_range(request):
-    """(date_from, date_to) from the query string; 400 for a wrong or reversed range."""
-    date_from, date_to = parse_date(request, "date_from"), parse_date(request, "date_to")
-    if date_from and date_to and date_to < date_from:
-        raise BadRequestError("date_to: must not be before date_from")
-    return date_from, date_to
+    """(date_from, date_to) from the query string; 400 for a wrong date. A reversed range
+    holds no day, so it matches no page (like any filter that matches nothing)."""
+    return parse_date(request, "date_from"), parse_date(request, "date_to")
 
 
 def day_bounds(date_from, date_to):
     """Aware datetimes [after, before) covering whole days in the site's time zone."""
     zone = timezone.get_current_timezone()
     after = before = None
-    if date_from:
+    if date_from and date_from > datetime.date.min + datetime.timedelta(days=1):
         after = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
-    if date_to:
+    if date_to and date_to < datetime.date.max - datetime.timedelta(days=1):
         before = datetime.datetime.combine(date_to + datetime.timedelta(days=1),
                                            datetime.time.min, tzinfo=zone)
     return after, before
@@ -143,6 +143,8 @@ class ContentFilter(BaseFilterBackend):
         if params["city"]:
             queryset = queryset.filter(city_pages_condition(params["city"]))
         date_from, date_to = date_range(request)
+        if date_from and date_to and date_to < date_from:
+            return queryset.none()
         if date_from or date_to:
             queryset = queryset.filter(pk__in=page_ids_with_dates(date_from, date_to))
         return queryset
@@ -154,11 +156,22 @@ class ContentFilter(BaseFilterBackend):
             else base.filter(slug=section)
         sections = list(sections.values_list("path", "depth")[:20])
         if not sections:
-            raise BadRequestError("section: no published page with this slug or id")
+            raise Http404(_("section: no published page with this slug or id"))
         condition = Q(pk__in=[])
         for path, depth in sections:
             condition |= Q(path__startswith=path, depth__gt=depth)
         return condition
+
+
+class SiteFieldsFilter(FieldsFilter):
+    """Wagtail's filter on a page type's own fields (`?slug=…`), but not on the names of the
+    site's filters: `category` is a slug for every event type, not one model's foreign key."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.copy()
+        for name in CONTENT_FILTERS:
+            query.pop(name, None)
+        return super().filter_queryset(QueryOverride(request, query), queryset, view)
 
 
 class TranslationsField(Field):
@@ -210,7 +223,20 @@ class AnonymousRequest:
         return getattr(self._wrapped, name)
 
 
+def page_type_names(model):
+    """`app_label.ModelName` of every page type an endpoint for `model` serves (a plugin's new
+    page type is one more), for the `type` parameter and its enum in the OpenAPI document."""
+    return [f"{m._meta.app_label}.{m.__name__}" for m in api_models() if issubclass(m, model)]
+
+
 class PublicPagesMixin:
+    def get_queryset(self):
+        names = self.request.GET.get("type", "")
+        allowed = {name.lower() for name in page_type_names(self.model)}
+        if names and any(name.lower() not in allowed for name in names.split(",")):
+            raise BadRequestError("type doesn't exist")  # Wagtail's own message
+        return super().get_queryset()
+
     def get_base_queryset(self):
         try:
             return get_public_pages_queryset(AnonymousRequest(self.request))
@@ -224,8 +250,10 @@ class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin
     (on the detail; in listings with `fields=translations`)."""
 
     base_serializer_class = SitePageSerializer
-    filter_backends = [backend for backend in PagesAPIViewSet.filter_backends
-                       if backend is not SearchFilter] + [ContentFilter, SiteSearchFilter]
+    filter_backends = with_site_filters(
+        [SiteFieldsFilter if backend is FieldsFilter else backend
+         for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter]
+        + [ContentFilter, SearchFilter])
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
 
@@ -237,7 +265,10 @@ class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin
 class SiteImagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
                            ImagesAPIViewSet):
     base_serializer_class = SiteImageSerializer
-    filter_backends = with_site_search(ImagesAPIViewSet.filter_backends)
+    filter_backends = with_site_filters(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")  # `tags` of every item
 
 
 class SiteDocumentsAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixin,
@@ -245,10 +276,10 @@ class SiteDocumentsAPIViewSet(JSONErrorsMixin, SafeParametersMixin, SiteFindMixi
     """Documents outside collections with a view restriction, judged as an anonymous visitor."""
 
     base_serializer_class = SiteDocumentSerializer
-    filter_backends = with_site_search(DocumentsAPIViewSet.filter_backends)
+    filter_backends = with_site_filters(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        queryset = self.model.objects.all().order_by("id")
+        queryset = self.model.objects.all().order_by("id").prefetch_related("tags")
         return queryset.exclude(
             collection__in=get_restricted_collection_ids(AnonymousRequest(self.request)))
 

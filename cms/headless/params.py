@@ -8,10 +8,19 @@ a 400 (wrong value) or 404 (no such object) with a message.
 
 import re
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.http import Http404
 from django.utils.translation import gettext as _
-from wagtail.api.v2.filters import SearchFilter
+from rest_framework.exceptions import ValidationError
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
@@ -72,17 +81,89 @@ class SiteSearchFilter(SearchFilter):
             else:  # nothing to search for: the backend would fail on an empty query
                 del query["search"]
             request = QueryOverride(request, query)
+            if words and request.GET.get("order"):
+                # The search backend orders only by indexed fields: find the matches, keep the
+                # order the client asked for (already applied by the ordering filter).
+                matches = super().filter_queryset(request, queryset.order_by(), view)
+                return queryset.filter(pk__in=[item.pk for item in matches])
         return super().filter_queryset(request, queryset, view)
 
 
-def with_site_search(backends):
-    return [SiteSearchFilter if backend is SearchFilter else backend for backend in backends]
+class MissingPageNotFound:
+    """A filter naming a page that does not exist (or is not public) answers 404, like the
+    detail of that page; a malformed value stays a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError as error:
+            if isinstance(error.__cause__, ObjectDoesNotExist):
+                raise Http404(_("No published page with this id.")) from error
+            raise
+
+
+class SiteChildOfFilter(MissingPageNotFound, ChildOfFilter):
+    pass
+
+
+class SiteAncestorOfFilter(MissingPageNotFound, AncestorOfFilter):
+    pass
+
+
+class SiteDescendantOfFilter(MissingPageNotFound, DescendantOfFilter):
+    """Also together with `child_of`: the children of one page that are below another."""
+
+    def filter_queryset(self, request, queryset, view):
+        parent = getattr(queryset, "_filtered_by_child_of", None)
+        if parent is not None:
+            queryset = queryset.all()  # a copy without the marker Wagtail refuses
+        queryset = super().filter_queryset(request, queryset, view)
+        if parent is not None:
+            queryset._filtered_by_child_of = parent
+        return queryset
+
+
+class SiteTranslationOfFilter(MissingPageNotFound, TranslationOfFilter):
+    pass
+
+
+class SiteOrderingFilter(OrderingFilter):
+    """Wagtail's ordering; `random` also with an offset (another random page of results)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get("order") == "random":
+            return queryset.order_by("?")
+        return super().filter_queryset(request, queryset, view)
+
+
+SITE_FILTERS = {SearchFilter: SiteSearchFilter, ChildOfFilter: SiteChildOfFilter,
+                AncestorOfFilter: SiteAncestorOfFilter,
+                DescendantOfFilter: SiteDescendantOfFilter,
+                TranslationOfFilter: SiteTranslationOfFilter, OrderingFilter: SiteOrderingFilter}
+
+
+def with_site_filters(backends):
+    return [SITE_FILTERS.get(backend, backend) for backend in backends]
+
 
 
 class SafeParametersMixin:
     """For Wagtail API viewsets: bounded offset, ids checked in detail and find views."""
 
     pagination_class = SitePagination
+
+    def check_query_parameters(self, queryset):
+        """Wagtail's check, and a value sent empty where the OpenAPI document types it (a
+        number, a date, one of a list) is a 400 like any other wrong value; an empty free
+        text does not filter."""
+        from .schema import accepts_blank, documented_parameter_schema
+
+        super().check_query_parameters(queryset)
+        blank = sorted(name for name in set(self.request.GET) & self.known_query_parameters
+                       if not self.request.GET[name].strip() and not accepts_blank(
+                           documented_parameter_schema(name, type(self))))
+        if blank:
+            raise ValidationError({name: [_("This field may not be blank.")] for name in blank})
 
     def get_object(self):
         pk = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.models import Occurrence
+from events.queries import is_public
 
 from . import conf, services
 from .kinds import get_kind
@@ -65,7 +66,7 @@ ERROR_RESPONSES = {
 
 
 class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
-    """POST /api/v2/registrations/: 201, 400, 409, 413, 415, 422, 429 or 503, always JSON."""
+    """POST /api/v2/registrations/: 201, 400, 404, 409, 413, 415, 422, 429 or 503, always JSON."""
 
     parser_classes = [JSONParser]
     throttle_classes = [APIWriteThrottle, RegistrationThrottle]
@@ -81,7 +82,9 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
         responses={
             201: RegistrationResultSerializer,
             400: bad_request_response("Invalid fields."),
-            409: OpenApiResponse(ErrorSerializer, "Full, closed, already registered "
+            404: OpenApiResponse(ErrorSerializer, "No public date with this `occurrence` id."),
+            409: OpenApiResponse(ErrorSerializer, "Full, closed, already registered, the date "
+                                                    "takes no registrations of this kind "
                                                     "(`code` tells which), or a retry with "
                                                     "the same Idempotency-Key is pending."),
             422: OpenApiResponse(ErrorSerializer,
@@ -172,11 +175,20 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             occurrence_id = payload.get("occurrence")
             occurrence_id = occurrence_id if type(occurrence_id) is int else None
         if occurrence_id is not None and 0 < occurrence_id < 2**63:
-            option = public_option(
-                Occurrence.objects.select_related("page").filter(pk=occurrence_id).first(),
-                kind.name)
+            occurrence = Occurrence.objects.select_related("page").filter(
+                pk=occurrence_id).first()
+            option = public_option(occurrence, kind.name)
             if option is None:
-                errors["occurrence"] = [_("This date takes no registrations of this kind.")]
+                message = _("This date takes no registrations of this kind.")
+                if not errors:
+                    # A well-formed body for a date that is not public (404), or that takes
+                    # no registrations of this kind (409), like a full or closed one.
+                    found = occurrence is not None and is_public([occurrence.pk])
+                    return (409, {"detail": str(message), "code": "kind",
+                                  "errors": {"occurrence": [str(message)]}}, None) if found else (
+                        404, {"detail": str(_("No public date with this id.")),
+                              "errors": {"occurrence": [str(message)]}}, None)
+                errors["occurrence"] = [message]
         if errors:
             return 400, {"errors": _messages(errors)}, None
         form = serializer.form

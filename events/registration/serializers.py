@@ -6,13 +6,15 @@ same form the HTML page runs and reports its errors per field. The serializer's 
 what the OpenAPI document shows: one request body per kind, told apart by `kind`.
 """
 
+
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from .forms import api_form_class
+from .forms import FORBIDDEN_IN_NAMES, FORBIDDEN_IN_TEXT, api_form_class, is_multiline
 from .kinds import all_kinds
 
 MAX_ID = 2**63 - 1
@@ -50,29 +52,82 @@ class RequiredTrueField(StrictBooleanField):
     """A box that must be ticked (consent): only true is a valid value."""
 
 
-# What the forms refuse, stated in the document as patterns: NUL in any
-# text; and, where an answer is required, text that is only whitespace (stripped, then empty).
-# Django's and DRF's own (translated) messages.
-PLAIN_TEXT = RegexValidator(r"^[^\x00]*$",
-                            message=ProhibitNullCharactersValidator.message)
-NOT_ONLY_WHITESPACE = RegexValidator(
-    r"^[^\x00]*[^\s\x00][^\x00]*$", message=serializers.CharField.default_error_messages["blank"])
+class TextValidator(RegexValidator):
+    """What the form accepts in a text answer, as one pattern for the OpenAPI document: no
+    character the form refuses (control, invisible; a single line also no line break) and,
+    when required, not only blanks. Each failure keeps its own message."""
+
+    def __init__(self, multiline, required):
+        self.forbidden = FORBIDDEN_IN_TEXT if multiline else FORBIDDEN_IN_NAMES
+        self.required = required
+        # Spelled as \uXXXX escapes that every regex engine reads; without the surrogates,
+        # which no JSON text carries alone and ECMA patterns cannot name.
+        forbidden = "".join(char if char == "-" else f"\\u{ord(char):04x}"
+                            for char in self.forbidden.pattern[1:-1]).replace(
+            "\\ud800-\\udfff", "")
+        pattern = (f"^[^{forbidden}]*[^{forbidden}\\s][^{forbidden}]*$" if required
+                   else f"^[^{forbidden}]*$")
+        super().__init__(pattern)
+
+    def __call__(self, value):
+        if self.forbidden.search(str(value)):
+            raise ValidationError(
+                _("Please remove invisible or control characters from this field."),
+                code="invalid")
+        if self.required and not str(value).strip():
+            raise ValidationError(serializers.CharField.default_error_messages["blank"],
+                                  code="blank")
+
+    def __eq__(self, other):
+        return self is other
+
+    __hash__ = object.__hash__
 
 
 def _choices(field):
     return [(value, label) for value, label in field.choices if value != ""]
 
 
-def serializer_field(form_field, required=None):
-    """The DRF field that carries what `form_field` accepts from a JSON body."""
+class VocabularyField(serializers.ChoiceField):
+    """A code of a vocabulary that the form fills when it is built (trades): the current codes
+    are the enum of the OpenAPI document; the value goes to the form, which checks it."""
+
+    def __init__(self, codes, **kwargs):
+        self.codes = codes
+        super().__init__(choices=[], **kwargs)
+        self.choice_strings_to_values = {}
+
+    @property
+    def choices(self):
+        return dict(self.codes())
+
+    @choices.setter
+    def choices(self, value):
+        pass
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid_choice", input=data)
+        return data
+
+    def to_representation(self, value):
+        return value
+
+
+def serializer_field(form_field, required=None, codes=None):
+    """The DRF field that carries what `form_field` accepts from a JSON body; `codes` gives
+    the current choices of a field that the form fills when it is built."""
     required = form_field.required if required is None else required
     common = {"required": required, "label": form_field.label,
               "help_text": form_field.help_text or None}
     if isinstance(form_field, forms.MultipleChoiceField):
         choices = _choices(form_field)
-        # Choices filled when the form is built (a vocabulary): any code, the form checks it.
-        child = serializers.ChoiceField(choices=choices) if choices else StrictCharField(
-            max_length=200)
+        if choices:
+            child = serializers.ChoiceField(choices=choices)
+        elif codes is not None:
+            child = VocabularyField(codes)
+        else:
+            child = StrictCharField(max_length=200)
         return serializers.ListField(child=child, max_length=200,
                                      min_length=1 if required else None, **common)
     if isinstance(form_field, forms.ChoiceField):
@@ -89,7 +144,7 @@ def serializer_field(form_field, required=None):
     if isinstance(form_field, forms.DateField):
         return serializers.DateField(**common)
     if isinstance(form_field, forms.CharField):
-        validators = [NOT_ONLY_WHITESPACE if form_field.required else PLAIN_TEXT]
+        validators = [TextValidator(is_multiline(form_field), form_field.required)]
         return StrictCharField(max_length=form_field.max_length, trim_whitespace=False,
                                allow_blank=not form_field.required, validators=validators,
                                **common)
@@ -136,8 +191,10 @@ def registration_serializer_class(kind):
                  "form_class": form_class}
         for name, form_field in form_class.base_fields.items():
             # The language of the e-mails defaults to the request's.
-            attrs[name] = serializer_field(form_field, required=False if name == "language"
-                                           else None)
+            attrs[name] = serializer_field(
+                form_field, required=False if name == "language" else None,
+                codes=lambda name=name, form_class=form_class: _choices(
+                    form_class().fields[name]))
         name = "".join(part.title() for part in kind.name.split("_")) + "Registration"
         attrs["__doc__"] = f"A registration as {kind.name}: the common fields and the kind's own."
         _serializers[key] = type(f"{name}Serializer", (RegistrationSerializer,), attrs)

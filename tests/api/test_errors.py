@@ -90,8 +90,8 @@ def test_digits_other_than_ascii_are_a_400(client, path):
     assert response["Content-Type"].startswith("application/json")
 
 
-def test_a_section_of_non_ascii_digits_is_a_400_not_a_500(client):
-    assert_json_error(client.get("/api/v2/pages/?section=%C2%B2"), 400)
+def test_a_section_of_non_ascii_digits_is_a_json_404_not_a_500(client):
+    assert_json_error(client.get("/api/v2/pages/?section=%C2%B2"), 404)
 
 
 # find, search ---------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_pagination(get_json, make_event):
 @pytest.mark.parametrize("query,field", [("limit=0", "limit"), ("limit=101", "limit"),
                                          ("limit=x", "limit"), ("offset=-1", "offset"),
                                          ("date_from=2026-02-30", "date_from"),
-                                         ("date_from=2026-05-02&date_to=2026-05-01", "date_to"),
+                                         ("date_to=", "date_to"), ("limit=", "limit"),
                                          ("locale=xx", "locale"), ("event_type=nope", "event_type")])
 def test_wrong_parameters_answer_400_with_field_errors(get_json, query, field):
     errors = get_json(URL + "?" + query, status=400)["errors"]

@@ -71,7 +71,7 @@ def test_docs_are_served_from_the_project(client):
 # Property-based run ----------------------------------------------------------------------
 
 @pytest.fixture
-def content(make_option, make_event, directory_page):
+def content(make_option, make_event, directory_page, trades):
     from tests.directory.conftest import make_centre
 
     make_option()
@@ -94,19 +94,6 @@ def keep_test_connection():
     signals.request_finished.connect(close_old_connections)
 
 
-# Checks of schemathesis 4.32.5 that the document cannot pass yet (the rest run on every case):
-# - positive_data_acceptance (ST202): schema-valid values are still refused with 400 where the
-#   document does not state the rule: control characters in any string (refused before the
-#   view), `fields=` names the endpoint does not know, ids in child_of/ancestor_of/
-#   descendant_of of pages that do not exist, `rich_text_format` values, unknown exhibitor
-#   `fair` values, reversed date ranges; in registration bodies, a date without a place of the
-#   body's kind (400 on `occurrence`) and trade codes the site does not know (the document
-#   does not list the vocabulary). Blank names, NUL, `consent: false`, empty required lists
-#   and a missing body are now in the document (tests/api/test_contract.py).
-# - negative_data_rejection (ST201): empty values that the filters read as "no filter"
-#   (`date_to=`, `open_now=`, `search_operator=`) are accepted although the document types
-#   them as a date or an enum.
-NOT_YET_ENFORCED = ["positive_data_acceptance", "negative_data_rejection"]
 
 
 def real_occurrences():
@@ -132,7 +119,7 @@ def test_schemathesis_runs_every_check_without_a_failure(content, settings, keep
     import schemathesis
     from hypothesis import HealthCheck, given, seed
     from hypothesis import settings as hypothesis_settings
-    from schemathesis import GenerationMode, checks
+    from schemathesis import GenerationMode
 
     from cms.wsgi import application
 
@@ -140,7 +127,6 @@ def test_schemathesis_runs_every_check_without_a_failure(content, settings, keep
     generation_mode = GenerationMode(mode)
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     occurrences = real_occurrences()
-    excluded = [getattr(checks, name) for name in NOT_YET_ENFORCED]
     failures, calls = {}, {"n": 0}
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 18
@@ -159,8 +145,10 @@ def test_schemathesis_runs_every_check_without_a_failure(content, settings, keep
             if generation_mode is GenerationMode.POSITIVE:
                 fill_real_ids(case, occurrences)
             response = case.call()
-            # Every check schemathesis has, but the two listed in NOT_YET_ENFORCED.
-            case.validate_response(response, excluded_checks=excluded)
+            # Every check schemathesis has: among them, a schema-valid request is accepted
+            # (positive_data_acceptance) and a schema-violating one refused
+            # (negative_data_rejection).
+            case.validate_response(response)
 
         try:
             run()
