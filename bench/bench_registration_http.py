@@ -1,0 +1,224 @@
+"""Registrations per second over HTTP (the JSON API) on PostgreSQL, and the invariants.
+
+gunicorn (BENCH_WORKERS, default 4, each with BENCH_THREADS threads, default 4) against a fresh
+PostgreSQL database beside DATABASE_URL's and the cache at REDIS_URL (local memory without it:
+then each worker has its own cache, which only the idempotency replay would notice). 50 client
+threads (BENCH_REG_CLIENTS) post registrations with an Idempotency-Key and retry a 503 ("busy")
+with the same key, first spread over 10 dates, then all on one date. Each date has fewer places
+than attempts and no waiting list, so the capacity is really contested. Printed: accepted
+registrations per second, and the invariants, which must all be 0: overbooked (held places
+beyond the capacity), lost (a 201 whose reference is not stored), duplicated (two stored rows
+for one attempt, or stored rows that no 201 announced).
+"""
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+if "postgres" not in os.environ.get("DATABASE_URL", ""):
+    print("bench_registration_http: skipped – needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    sys.exit(0)
+
+from bench_http import PYTHON, ROOT, database_url, free_port, get  # noqa: E402
+
+CLIENTS = int(os.environ.get("BENCH_REG_CLIENTS", "50"))
+PER_CLIENT = int(os.environ.get("BENCH_REG_PER_CLIENT", "20"))
+WORKERS = os.environ.get("BENCH_WORKERS", "4")
+THREADS = os.environ.get("BENCH_THREADS", "4")
+RUN = time.time_ns()  # Idempotency-Keys of an earlier run may still be in Redis
+
+SETTINGS = '''
+from cms.settings.test import *  # noqa: F401,F403
+
+ROOT_URLCONF = "bench_http_urls"
+DEBUG = False
+# As in production: e-mails wait in the database for a worker; no rate limit (one test client).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+REGISTRATION_RATE_LIMIT = "0"
+API_WRITE_RATE_LIMIT = "0"
+# A 500 prints its traceback on the server's stderr.
+LOGGING = {"version": 1, "disable_existing_loggers": False,
+           "handlers": {"console": {"class": "logging.StreamHandler"}},
+           "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}}}
+'''
+URLS = '''
+from django.http import HttpResponse
+from django.urls import path
+
+from cms.urls import handler500, urlpatterns as site_urlpatterns  # noqa: F401
+
+
+def hello(request):
+    return HttpResponse("Hello, world", content_type="text/plain")
+
+
+urlpatterns = [path("bench/hello/", hello), *site_urlpatterns]
+'''
+# Run inside the app's environment: n dates with one attendee option each; prints their ids.
+MAKE_DATES = '''
+import datetime, json, sys, time
+import django
+django.setup()
+from django.utils import timezone
+from wagtail.models import Site
+from events.models import EventIndexPage, EventPage, Occurrence, RegistrationOption
+
+count, capacity = int(sys.argv[1]), int(sys.argv[2])
+index = EventIndexPage.objects.first()
+if index is None:
+    root = Site.objects.get(is_default_site=True).root_page
+    index = root.add_child(instance=EventIndexPage(title="Bench", slug="bench-events"))
+ids = []
+for n in range(count):
+    start = timezone.now() + datetime.timedelta(days=7 + n)
+    page = EventPage(title=f"Bench {n}", slug=f"bench-{time.time_ns()}", summary="Bench")
+    page.occurrences = [Occurrence(start=start, end=start + datetime.timedelta(hours=2))]
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    option = RegistrationOption.objects.create(occurrence=page.occurrences.first(), kind="attendee",
+                                               capacity=capacity, waitlist_enabled=False)
+    ids.append([option.pk, option.occurrence_id])
+print(json.dumps(ids))
+'''
+# Counts the invariants from the database; reads the client's results as JSON on stdin.
+CHECK = '''
+import json, sys
+import django
+django.setup()
+from django.db.models import Count
+from events.models import Registration, RegistrationOption
+from events.models.registrations import HOLDING_STATES
+
+data = json.load(sys.stdin)
+options = RegistrationOption.objects.filter(pk__in=data["options"])
+overbooked = 0
+for option in options:
+    held = option.registrations.filter(state__in=HOLDING_STATES).count()
+    overbooked += max(0, held - option.capacity)
+rows = Registration.objects.filter(option__in=options)
+stored = set(rows.values_list("reference", flat=True))
+announced = set(data["references"])
+lost = len(announced - stored)
+repeated = rows.values("occurrence_id", "email_normalised").annotate(n=Count("pk")).filter(n__gt=1).count()
+duplicated = repeated + len(stored - announced) + (len(data["references"]) - len(announced))
+print(json.dumps({"overbooked": overbooked, "lost": lost, "duplicated": duplicated, "stored": len(stored)}))
+'''
+
+
+def post(port, payload, key):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("POST", "/api/v2/registrations/", json.dumps(payload),
+                           {"Content-Type": "application/json", "Idempotency-Key": key})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def run(port, dates, label):
+    """CLIENTS threads, PER_CLIENT attempts each, client i on date i % len(dates)."""
+    references, statuses, lock = [], {}, threading.Lock()
+    barrier = threading.Barrier(CLIENTS)
+
+    def client(index):
+        occurrence = dates[index % len(dates)][1]
+        barrier.wait()
+        for n in range(PER_CLIENT):
+            key = f"{RUN}-{label}-{index}-{n}"
+            payload = {"occurrence": occurrence, "kind": "attendee", "name": "Bench",
+                       "email": f"{key}@example.org", "consent": True}
+            for _attempt in range(50):
+                try:
+                    status, body = post(port, payload, key)
+                except OSError:
+                    status, body = 0, b""
+                if status not in (0, 503) and not (status == 409 and b"still being processed" in body):
+                    break
+                time.sleep(0.05)
+            with lock:
+                statuses[status] = statuses.get(status, 0) + 1
+                if status == 201:
+                    references.append(json.loads(body)["reference"])
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+    [t.start() for t in threads]
+    started = time.perf_counter()
+    [t.join() for t in threads]
+    seconds = time.perf_counter() - started
+    return statuses, references, seconds
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        (workdir / "bench_http_settings.py").write_text(textwrap.dedent(SETTINGS))
+        (workdir / "bench_http_urls.py").write_text(textwrap.dedent(URLS))
+        url, drop = database_url(workdir)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_http_settings", "DATABASE_URL": url,
+               "PYTHONPATH": os.pathsep.join([str(workdir), str(ROOT)])}
+        port = free_port()
+        server = None
+
+        def django_script(code, *args, stdin=None):
+            return subprocess.run([PYTHON, "-c", code, *map(str, args)], cwd=ROOT, env=env,
+                                  check=True, capture_output=True, text=True, input=stdin).stdout
+
+        try:
+            subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env,
+                           check=True, stdout=subprocess.DEVNULL)
+            server = subprocess.Popen(
+                [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--workers", WORKERS,
+                 "--threads", THREADS, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+                cwd=ROOT, env=env)
+            for _attempt in range(100):
+                try:
+                    if get(port, "/bench/hello/")[0].status == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            attempts = CLIENTS * PER_CLIENT
+            cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+            print(f"gunicorn, {WORKERS} workers × {THREADS} threads, {CLIENTS} clients × "
+                  f"{PER_CLIENT} attempts; PostgreSQL, {cache} cache; capacity 90% of attempts")
+            print(f"{'':<16}{'accepted/s':>11}{'accepted':>9}{'full':>6}{'other':>7}"
+                  f"{'overbooked':>11}{'lost':>6}{'duplicated':>11}")
+            for label, count in (("10 dates", 10), ("1 date", 1)):
+                capacity = attempts * 9 // 10 // count
+                dates = json.loads(django_script(MAKE_DATES, count, capacity))
+                # Warm every worker (imports, connections) outside the timing.
+                for _n in range(int(WORKERS) * 2):
+                    get(port, "/api/v2/occurrences/")
+                statuses, references, seconds = run(port, dates, label.replace(" ", ""))
+                check = json.loads(django_script(CHECK, stdin=json.dumps(
+                    {"options": [option for option, _occurrence in dates], "references": references})))
+                accepted = statuses.get(201, 0)
+                full = statuses.get(409, 0)
+                other = sum(statuses.values()) - accepted - full
+                print(f"{label:<16}{accepted / seconds:>11.1f}{accepted:>9}{full:>6}{other:>7}"
+                      f"{check['overbooked']:>11}{check['lost']:>6}{check['duplicated']:>11}")
+                if os.environ.get("BENCH_DEBUG"):
+                    print(check, statuses, len(references), len(set(references)), dates)
+                if other:
+                    print(f"  other answers: { {k: v for k, v in statuses.items() if k not in (201, 409)} }")
+        finally:
+            if server:
+                server.terminate()
+                try:
+                    server.wait(10)
+                except subprocess.TimeoutExpired:  # a thread still waiting on a client
+                    server.kill()
+                    server.wait()
+            if drop and not os.environ.get("BENCH_KEEP_DB"):
+                drop()
+
+
+if __name__ == "__main__":
+    main()
