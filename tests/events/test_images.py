@@ -231,3 +231,20 @@ def test_demo_pages_get_drawn_pictures_with_alt_texts_and_reruns_add_nothing(cli
     assert len(pictures(html)) >= 3
     html = client.get("/en/").content.decode()
     assert pictures(html)  # the home page's illustration and the next events' cards
+
+
+@pytest.mark.django_db
+def test_svg_page_image_is_shown_as_svg_not_a_server_error(client, make_event):
+    from django.core.files.base import ContentFile
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90" '
+           b'viewBox="0 0 160 90"><rect width="160" height="90" fill="#0b2a63"/></svg>')
+    image = Image(title="Logo", width=160, height=90)
+    image.file.save("logo.svg", ContentFile(svg), save=False)
+    image.width, image.height = 160, 90
+    image.save()
+    event = make_event(image=image, image_alt="Logo des Netzwerks")
+    response = client.get(event.url)
+    assert response.status_code == 200  # format-webp would raise for an SVG: preserve-svg
+    [picture] = pictures(response.content.decode())
+    assert ".svg" in picture and 'alt="Logo des Netzwerks"' in picture
