@@ -5,7 +5,7 @@ import csv
 import datetime
 
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.admin.views.mixins import Echo, list_to_str
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -35,6 +35,23 @@ def local_datetime_text(value):
     return local_datetime(value).strftime(DATETIME_FORMAT)
 
 
+def in_current_locale(lines):
+    """Iterate `lines` (a generator) under the language and time zone active now, whenever the
+    caller reads them; between lines the thread keeps whatever it had."""
+    language, zone = translation.get_language(), timezone.get_current_timezone()
+
+    def read():
+        while True:
+            with translation.override(language), timezone.override(zone):
+                try:
+                    line = next(lines)
+                except StopIteration:
+                    return
+            yield line
+
+    return read()
+
+
 class ExcelExportMixin:
     """For a Wagtail index view with `list_export`: every CSV/XLSX value goes through
     neutralise(), times are local (Wagtail writes UTC), and the CSV has a BOM and semicolons,
@@ -50,6 +67,12 @@ class ExcelExportMixin:
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def stream_csv(self, queryset):
+        # The response streams after the view has returned, when Wagtail has already left the
+        # admin user's language and time zone: each line is written back under the ones the
+        # view ran with, so headings, labels and times match the page and the XLSX.
+        return in_current_locale(self._csv_lines(queryset))
+
+    def _csv_lines(self, queryset):
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=CSV_DELIMITER)
         yield BOM.encode() + writer.writerow(
             {field: self.get_heading(queryset, field) for field in self.list_export})
