@@ -67,13 +67,15 @@ def _restore_migration_data(request):
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps
-    from wagtail.models import Page
+    from wagtail.models import Collection, Page
 
     if Site.objects.exists():
         return
     if not Page.objects.filter(depth=1).exists():
         source, _created = Locale.objects.get_or_create(language_code="de")
         Page.add_root(instance=Page(title="Root", slug="root", locale=source))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")  # as wagtailcore's migration leaves it
     homepage_migration = importlib.import_module("home.migrations.0002_locales_and_homepage")
     homepage_migration.forwards(apps, None)
     for migration in RESTORE_DATA_MIGRATIONS:

@@ -12,11 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_site(live_server):
-    from wagtail.models import Collection
-
-    # A flush between transactional tests takes Wagtail's root collection with it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     call_command("load_demo_content", verbosity=0)
     return live_server
 
