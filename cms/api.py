@@ -15,6 +15,7 @@ from directory.api import CentresAPIViewSet, ResponsibilitiesAPIViewSet
 from .headless.addresses import SiteBaseSerializer, SiteFindMixin
 from .headless.errors import JSONErrorsMixin
 from .headless.pages import (
+    PrefetchedListingMixin,
     PublicPagesMixin,
     SiteDocumentsAPIViewSet,
     SiteImagesAPIViewSet,
@@ -26,7 +27,7 @@ from .headless.preview import PagePreviewAPIViewSet
 
 
 class SiteCentresAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
-                            SiteFindMixin, CentresAPIViewSet):
+                            PrefetchedListingMixin, SiteFindMixin, CentresAPIViewSet):
     base_serializer_class = SitePageSerializer
     filter_backends = with_site_filters(CentresAPIViewSet.filter_backends)
 

@@ -15,8 +15,9 @@ import datetime
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from events.models import Occurrence
 from events.queries import event_page_models, public_occurrences
@@ -185,16 +186,54 @@ class TranslationsField(Field):
         return instance
 
     def to_representation(self, page):
-        translations = page.get_translations().filter(live=True)
-        base = self.context.get("base_queryset")
-        if base is not None:
-            translations = translations.filter(pk__in=base.values("pk"))
+        """The translations of every page in the listing are read with the first one (one
+        query per listing, not per page)."""
+        known = self.context.setdefault("_translations", {})
+        if page.translation_key not in known:
+            listing = getattr(getattr(self.parent, "parent", None), "instance", None)
+            pages = listing if isinstance(listing, list) and page in listing else [page]
+            keys = {item.translation_key for item in pages}
+            translations = Page.objects.filter(translation_key__in=keys, live=True)
+            base = self.context.get("base_queryset")
+            if base is not None:
+                translations = translations.filter(pk__in=base.values("pk"))
+            for key in keys:
+                known[key] = []
+            for translation in (translations.select_related("locale")
+                                .only("pk", "title", "url_path", "translation_key",
+                                      "locale__language_code")
+                                .order_by("locale__language_code")):
+                known[translation.translation_key].append(translation)
         request = self.context.get("request")
-        return [{"id": page.pk, "locale": page.locale.language_code, "title": page.title,
-                 "html_url": page.get_full_url(request)}
-                for page in translations.select_related("locale")
-                .only("pk", "title", "url_path", "locale__language_code")
-                .order_by("locale__language_code")]
+        return [{"id": item.pk, "locale": item.locale.language_code, "title": item.title,
+                 "html_url": item.get_full_url(request)}
+                for item in known[page.translation_key] if item.pk != page.pk]
+
+
+def relation_lookups(serializer_class, model):
+    """The relations the serializer reads (by field name or `source`), to prefetch at once."""
+    lookups = []
+    for field in serializer_class().fields.values():
+        name = (field.source or "").split(".")[0]
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if model_field.is_relation and name not in lookups:
+            lookups.append(name)
+    return lookups
+
+
+class PrefetchedListingMixin:
+    """A listing's related rows (snippets, images, child rows) read once for all its items,
+    whichever fields a client asks for (`fields=*`)."""
+
+    def paginate_queryset(self, queryset):
+        items = list(super().paginate_queryset(queryset))
+        if items:
+            prefetch_related_objects(items, *relation_lookups(self.get_serializer_class(),
+                                                              queryset.model))
+        return items
 
 
 class SitePageSerializer(PageSerializer):
@@ -238,14 +277,19 @@ class PublicPagesMixin:
         return super().get_queryset()
 
     def get_base_queryset(self):
-        try:
-            return get_public_pages_queryset(AnonymousRequest(self.request))
-        except ValueError as error:
-            raise BadRequestError(str(error)) from error
+        # Read once per request: the listing, its filters and its serializer all ask for it
+        # (the view restrictions and the site are three queries each time).
+        if getattr(self, "_base_request", None) is not self.request:
+            try:
+                self._base_queryset = get_public_pages_queryset(AnonymousRequest(self.request))
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+            self._base_request = self.request
+        return self._base_queryset.all()
 
 
 class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin,
-                          SiteFindMixin, PagesAPIViewSet):
+                          PrefetchedListingMixin, SiteFindMixin, PagesAPIViewSet):
     """`/api/v2/pages/`: every page type, with the site's filters and `translations`
     (on the detail; in listings with `fields=translations`)."""
 
