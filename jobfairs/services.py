@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from events.errors import EventsError
-from events.models import Registration, RegistrationOption, RegistrationState
+from events.models import (
+    Registration,
+    RegistrationFact,
+    RegistrationFactValue,
+    RegistrationOption,
+    RegistrationState,
+)
 from events.registration import services as registration_services
 
 from . import matching
@@ -156,8 +162,21 @@ def live_counts(occurrence):
 REGISTERED_STATES = (S.CONFIRMED, S.APPROVED, S.ATTENDED, S.NO_SHOW)
 
 
+def _fair_facts(occurrence):
+    """The anonymous statistics facts of one fair date: linked to its registrations while they
+    hold data, and matched by page and day once the erasure has cut the link."""
+    erased = Q(registration__isnull=True, page_key=occurrence.page.translation_key,
+               date=timezone.localtime(occurrence.start).date())
+    return RegistrationFact.objects.filter(Q(registration__occurrence=occurrence) | erased,
+                                           state__in=REGISTERED_STATES)
+
+
 def statistics(occurrence):
-    """Figures for one fair date: registered, attended, employers, interviews, per trade/language."""
+    """Figures for one fair date: registered, attended, employers, interviews, per trade/language.
+
+    Trades, languages and interpreters come from the anonymous facts (events statistics), so an
+    erased registration still counts; open positions and walk-ins are the registrations' own
+    answers, gone with the erasure."""
     rows = list(Registration.objects.filter(occurrence=occurrence, state__in=REGISTERED_STATES)
                 .values("option__kind", "state", "data"))
     seekers = [r for r in rows if r["option__kind"] == JOBSEEKER]
@@ -169,21 +188,31 @@ def statistics(occurrence):
                                     "open_positions": 0, "apprenticeships": 0})
     by_language = Counter()
     interpreter = Counter()
-    for row in seekers:
-        data = row["data"] or {}
-        for trade in data.get("trades", []):
-            by_trade[trade]["jobseekers"] += 1
-            by_trade[trade]["attended"] += row["state"] == S.ATTENDED
-        for language in data.get("languages", []):
-            by_language[language] += 1
-        if data.get("interpreter_language"):
-            interpreter[data["interpreter_language"]] += 1
+    values = RegistrationFactValue.objects.filter(
+        fact__in=_fair_facts(occurrence), fact__kind__in=(JOBSEEKER, EMPLOYER),
+        dimension__in=("trades", "languages", "interpreter_language"),
+    ).values_list("fact__kind", "fact__state", "dimension", "value")
+    for kind, state, dimension, value in values:
+        if dimension == "trades":
+            figures = by_trade[value]
+            if kind == JOBSEEKER:
+                figures["jobseekers"] += 1
+                figures["attended"] += state == S.ATTENDED
+            else:
+                figures["employers"] += 1
+        elif kind == JOBSEEKER and dimension == "languages":
+            by_language[value] += 1
+        elif kind == JOBSEEKER:
+            interpreter[value] += 1
     for row in employers:
         data = row["data"] or {}
         for trade in data.get("trades", []):
-            by_trade[trade]["employers"] += 1
             by_trade[trade]["open_positions"] += int(data.get("open_positions") or 0)
             by_trade[trade]["apprenticeships"] += int(data.get("apprenticeships") or 0)
+
+    def most_common(counter):
+        return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
     return {
         "registered": len(seekers),
         "attended": sum(r["state"] == S.ATTENDED for r in seekers),
@@ -194,8 +223,8 @@ def statistics(occurrence):
         "interviews_held": interviews["held"],
         "interviews_missed": interviews["missed"],
         "by_trade": dict(sorted(by_trade.items())),
-        "by_language": dict(by_language.most_common()),
-        "interpreter_languages": dict(interpreter.most_common()),
+        "by_language": most_common(by_language),
+        "interpreter_languages": most_common(interpreter),
     }
 
 
