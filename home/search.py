@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.search import index
 from wagtail.search.query import MATCH_NONE, Phrase, PlainText
 from wagtail.search.utils import AND
@@ -181,6 +181,9 @@ def _results(page_list):
     ids = [hit.pk for hit in hits]
     specific = {page.pk: page for page in
                 Page.objects.filter(pk__in=ids).defer_streamfields().specific()}
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    for page in specific.values():  # results show their language: no query per result
+        page.locale = locales[page.locale_id]
     models_by_type = _type_models()
     results = []
     for hit in hits:

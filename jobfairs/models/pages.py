@@ -122,7 +122,7 @@ class JobFairPage(AbstractEventPage):
     ]
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("directions"),
-        index.RelatedFields("trades", [index.SearchField("name"), index.SearchField("german_name")]),
+        index.SearchField("trade_names"),
     ]
     api_fields = AbstractEventPage.api_fields + [
         APIField("trades", serializer=TradeSerializer(source="api_trades", many=True,
@@ -141,6 +141,12 @@ class JobFairPage(AbstractEventPage):
     class Meta:
         verbose_name = _("job fair")
         verbose_name_plural = _("job fairs")
+
+    def trade_names(self):
+        """The trades for the search index, split at slashes: PostgreSQL's parser reads
+        "Zimmerer/Zimmerin" as one file-path token, so "Zimmerer" alone would not match."""
+        names = (f"{trade.name} {trade.german_name}" for trade in self.trades.all())
+        return " ".join(names).replace("/", " ")
 
     # The pool of dates -------------------------------------------------------------------
     def fair_occurrences(self):
