@@ -368,7 +368,7 @@ def footer_links(context):
 
 
 # Fields that summarise a page, in the order a meta description prefers them.
-DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser")
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "teaser", "service_offer")
 
 
 @register.simple_tag
