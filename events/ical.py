@@ -73,10 +73,16 @@ def occurrence_venue(occurrence):
     return occurrence.venue or getattr(occurrence.page, "venue", None)
 
 
+def join_url(occurrence):
+    """The online join link, only where the caller (a registrant's e-mail or personal calendar)
+    has put it on the date as `personal_online_url`: public feeds and links never carry it."""
+    return getattr(occurrence, "personal_online_url", "")
+
+
 def occurrence_location(occurrence):
     venue = occurrence_venue(occurrence)
     if occurrence.status == OccurrenceStatus.MOVED_ONLINE or (venue is None and occurrence.online_url):
-        return occurrence.online_url or _("Online")
+        return join_url(occurrence) or _("Online")
     return venue.address if venue else ""
 
 
@@ -91,8 +97,10 @@ def occurrence_description(occurrence, page_url):
     lines = [strip_tags(occurrence.page.summary or "").strip()]
     if occurrence.status_note:
         lines.append(f"{occurrence.get_status_display()}: {occurrence.status_note}")
-    if occurrence.online_url:
-        lines.append(_("Online: %(url)s") % {"url": occurrence.online_url})
+    if join_url(occurrence):
+        lines.append(_("Online: %(url)s") % {"url": join_url(occurrence)})
+    elif occurrence.online_url:
+        lines.append(_("Online: the access link is sent to everyone holding a place."))
     if page_url:
         lines.append(page_url)
     return "\n\n".join(line for line in lines if line)

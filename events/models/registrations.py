@@ -33,6 +33,12 @@ HOLDING_STATES = (
     RegistrationState.PENDING, RegistrationState.CONFIRMED, RegistrationState.AWAITING_APPROVAL,
     RegistrationState.APPROVED, RegistrationState.ATTENDED, RegistrationState.NO_SHOW,
 )
+# Places that are settled (address confirmed, approved where asked): only these receive the
+# online join link.
+SECURED_STATES = (
+    RegistrationState.CONFIRMED, RegistrationState.APPROVED, RegistrationState.ATTENDED,
+    RegistrationState.NO_SHOW,
+)
 # States in which a person is still registered (one per date and e-mail address).
 ACTIVE_STATES = HOLDING_STATES + (RegistrationState.WAITLISTED,)
 
@@ -173,6 +179,10 @@ class Registration(models.Model):
     @property
     def holds_place(self):
         return self.state in HOLDING_STATES
+
+    @property
+    def has_secured_place(self):
+        return self.state in SECURED_STATES
 
     @property
     def is_active(self):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from events import conf as events_conf
 from events.feeds import BaseEventFeed
 from events.models import Registration
-from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
+from events.models.registrations import ACTIVE_STATES
 
 from .tokens import TokenInvalid, calendar_token, read_calendar_token
 
@@ -44,9 +44,9 @@ class PersonalFeed(BaseEventFeed):
         for registration in registrations:
             occurrence = registration.occurrence
             occurrence.page = occurrence.page.specific.localized
-            # Only people holding a place see the join link (never public feeds).
+            # Only people holding a place see the join link (events.ical.join_url).
             occurrence.personal_online_url = (occurrence.online_url
-                                              if registration.state in HOLDING_STATES else "")
+                                              if registration.has_secured_place else "")
             occurrences.append(occurrence)
         return occurrences
 

@@ -47,6 +47,8 @@ def build_email(registration: Registration, template: str):
         # language where a translation is live.
         page = occurrence.page.specific.localized
         occurrence.page = page  # the calendar file reads the event's own fields (summary)
+        # The join link is for people holding a settled place only (text and calendar file).
+        occurrence.personal_online_url = occurrence.online_url if registration.has_secured_place else ""
         context = {
             "registration": registration, "option": registration.option,
             "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),
