@@ -218,11 +218,36 @@ RENDITION = {"type": "object", "properties": {
     "height": {"type": "integer"}, "alt": {"type": "string"}}}
 
 
+# A link to another object as Wagtail's RelatedField renders it (images, documents, snippets).
+RELATED_OBJECT = {"type": "object", "required": ["id", "meta"], "properties": {
+    "id": {"type": "integer"},
+    "meta": {"type": "object", "required": ["type"], "properties": {
+        "type": {"type": "string"}, "detail_url": {"type": "string", "format": "uri"},
+        "download_url": {"type": "string"}}},
+    "title": {"type": "string"}}}
+# The parent or alias target of a page (PageParentField, PageAliasOfField).
+PAGE_LINK = {"type": "object", "required": ["id", "meta", "title"], "properties": {
+    "id": {"type": "integer"},
+    "meta": {"type": "object", "required": ["type", "detail_url"], "properties": {
+        "type": {"type": "string"}, "detail_url": {"type": "string", "format": "uri"},
+        "html_url": {"type": "string", "format": "uri", "nullable": True}}},
+    "title": {"type": "string"}}}
+
+
 def field_schema(field):
     """JSON schema for one DRF serializer field as Wagtail's API renders it."""
     if isinstance(field, drf.ListSerializer | drf.ManyRelatedField):
         child = getattr(field, "child", None) or getattr(field, "child_relation", None)
         return {"type": "array", "items": field_schema(child) or {}}
+    if isinstance(field, wagtail_serializers.ChildRelationField):
+        # Rows of a ParentalKey inline, each serialised with the inline model's API fields.
+        row = field.serializer_class(context={})
+        meta_names = set(getattr(row, "meta_fields", ()))
+        properties = {name: _nullable(field_schema(child)) for name, child in row.fields.items()
+                      if name not in meta_names}
+        properties["meta"] = {"type": "object", "properties": {
+            name: field_schema(row.fields[name]) for name in meta_names if name in row.fields}}
+        return {"type": "array", "items": {"type": "object", "properties": properties}}
     if isinstance(field, drf.Serializer):
         return {"type": "object", "properties": {
             name: _nullable(field_schema(child)) for name, child in field.fields.items()}}
@@ -231,15 +256,13 @@ def field_schema(field):
          {"type": "array", "description": "StreamField blocks: `{type, value, id}`.",
           "items": {"type": "object", "properties": {
               "type": {"type": "string"}, "id": {"type": "string"}, "value": {}}}}),
-        (wagtail_serializers.ChildRelationField,
-         {"type": "array", "items": {"type": "object"}}),
         (wagtail_serializers.TagsField, {"type": "array", "items": {"type": "string"}}),
         (TranslationsField, {"type": "array", "items": {
             "$ref": "#/components/schemas/Translation"}}),
         (ImageRenditionField, RENDITION),
-        (wagtail_serializers.PageParentField, {"type": "object"}),
-        (wagtail_serializers.PageAliasOfField, {"type": "object"}),
-        (wagtail_serializers.RelatedField, {"type": "object"}),
+        (wagtail_serializers.PageParentField, PAGE_LINK),
+        (wagtail_serializers.PageAliasOfField, PAGE_LINK),
+        (wagtail_serializers.RelatedField, RELATED_OBJECT),
         (drf.BooleanField, {"type": "boolean"}),
         (drf.IntegerField, {"type": "integer"}),
         (drf.FloatField, {"type": "number"}),

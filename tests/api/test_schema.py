@@ -56,6 +56,27 @@ def test_page_filters_and_types_are_documented(client):
     assert event["meta"]["properties"]["translations"]["type"] == "array"
 
 
+def bare_objects(node, path="#"):
+    """Paths of schema nodes typed `object` that say nothing of their content."""
+    if isinstance(node, dict):
+        if (node.get("type") == "object" and not node.get("properties")
+                and "additionalProperties" not in node and "$ref" not in node
+                and "oneOf" not in node and "allOf" not in node):
+            yield path
+        for key, value in node.items():
+            yield from bare_objects(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from bare_objects(value, f"{path}/{index}")
+
+
+def test_no_response_or_body_object_is_left_untyped(client):
+    document = client.get("/api/schema/").json()
+    bare = [path for path in bare_objects(document)
+            if not path.startswith("#/paths//api/schema/")]  # the OpenAPI document itself
+    assert not bare, "untyped objects in the OpenAPI document:\n" + "\n".join(bare)
+
+
 def test_docs_are_served_from_the_project(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200
