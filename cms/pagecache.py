@@ -26,6 +26,13 @@ CONTENT_GENERATION = "pagecache:generation:content"
 COUNTS_GENERATION = "pagecache:generation:counts"
 GENERATIONS = (CONTENT_GENERATION, COUNTS_GENERATION)
 
+# Public, anonymous API listings and details: the same for every client, purged like pages
+# (content and counts generations), so a burst of identical GETs costs one rendering. The
+# centres endpoint filters by the clock ("open now") and is left out; other answers that carry
+# a centre's open_now live PAGE_CACHE_API_SECONDS at most.
+DEFAULT_API_PREFIXES = ("/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/",
+                        "/api/v2/responsibilities/", "/api/v2/occurrences/",
+                        "/api/v2/exhibitors/")
 DEFAULT_SKIP_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/feeds/",
                          "/i18n/", "/examples/", "/django-admin/")
 # Models whose rows pages show although they are neither pages nor snippets.
@@ -40,6 +47,10 @@ DEFAULT_IGNORE_MODELS = ("events.Registration",)
 
 def cache_seconds():
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
+
+
+def api_cache_seconds():
+    return min(cache_seconds(), int(getattr(settings, "PAGE_CACHE_API_SECONDS", 30)))
 
 
 # Generations ---------------------------------------------------------------------------------
@@ -83,12 +94,20 @@ def _skip_prefixes():
     return tuple(getattr(settings, "PAGE_CACHE_SKIP_PREFIXES", DEFAULT_SKIP_PREFIXES))
 
 
+def _api_prefixes():
+    return tuple(getattr(settings, "PAGE_CACHE_API_PREFIXES", DEFAULT_API_PREFIXES))
+
+
+def is_api_request(request):
+    return request.path.startswith(_api_prefixes())
+
+
 def request_is_cacheable(request):
     if request.method not in ("GET", "HEAD") or cache_seconds() <= 0:
         return False
     if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
         return False  # Wagtail's preview runs its dummy request through the middleware
-    if request.path.startswith(_skip_prefixes()):
+    if request.path.startswith(_skip_prefixes()) and not is_api_request(request):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
@@ -118,7 +137,8 @@ def _restricted_paths(generation):
 
 def response_is_cacheable(request, response, generations):
     page = getattr(request, "_pagecache_page", None)
-    if page is None or request.method != "GET" or response.status_code != 200:
+    api = is_api_request(request)
+    if (page is None and not api) or request.method != "GET" or response.status_code != 200:
         return False
     if response.streaming or response.cookies or response.has_header("Set-Cookie"):
         return False
@@ -132,6 +152,8 @@ def response_is_cacheable(request, response, generations):
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in ("private", "no-store", "no-cache")):
         return False
+    if api:
+        return True  # the endpoints list public content only
     return not any(page.path.startswith(path) for path in _restricted_paths(generations[0]))
 
 
@@ -163,7 +185,8 @@ class PageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, (generations, response.status_code, list(response.items()),
-                            response.content), cache_seconds())
+                            response.content),
+                      api_cache_seconds() if is_api_request(request) else cache_seconds())
             response["X-Cache"] = "MISS"
         return response
 

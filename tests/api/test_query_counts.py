@@ -15,6 +15,11 @@ MAX_QUERIES = 15
 ITEMS = 10
 
 
+@pytest.fixture(autouse=True)
+def _measure_rendering_not_the_cache(settings):
+    settings.PAGE_CACHE_API_PREFIXES = ()
+
+
 def count_queries(client, url):
     client.get(url)  # warm per-process caches (content types, site root, locales)
     with CaptureQueriesContext(connection) as queries:
