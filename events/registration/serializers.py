@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from .forms import FORBIDDEN_IN_NAMES, FORBIDDEN_IN_TEXT, api_form_class, is_multiline
+from .forms import (
+    FORBIDDEN_IN_NAMES,
+    FORBIDDEN_IN_TEXT,
+    api_form_class,
+    is_multiline,
+    normalise_line_breaks,
+)
 from .kinds import all_kinds
 
 MAX_ID = 2**63 - 1
@@ -52,6 +58,25 @@ class RequiredTrueField(StrictBooleanField):
     """A box that must be ticked (consent): only true is a valid value."""
 
 
+# What str.splitlines() reads as a line break: the form stores each as LF (normalise_line_breaks).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _char_class(forbidden, allowed=""):
+    """The characters `forbidden` matches, but `allowed`, as \\uXXXX ranges for a pattern every
+    regex engine reads; without the surrogates, which no JSON text carries alone."""
+    codes = [code for code in range(0xD800) if forbidden.match(chr(code)) and chr(code) not in allowed]
+    codes += [code for code in range(0xE000, 0x10000) if forbidden.match(chr(code))]
+    ranges, start = [], None
+    for index, code in enumerate(codes):
+        if start is None:
+            start = code
+        if index + 1 == len(codes) or codes[index + 1] != code + 1:
+            ranges.append(f"\\u{start:04x}" if start == code else f"\\u{start:04x}-\\u{code:04x}")
+            start = None
+    return "".join(ranges)
+
+
 class TextValidator(RegexValidator):
     """What the form accepts in a text answer, as one pattern for the OpenAPI document: no
     character the form refuses (control, invisible; a single line also no line break) and,
@@ -59,18 +84,16 @@ class TextValidator(RegexValidator):
 
     def __init__(self, multiline, required):
         self.forbidden = FORBIDDEN_IN_TEXT if multiline else FORBIDDEN_IN_NAMES
+        self.multiline = multiline
         self.required = required
-        # Spelled as \uXXXX escapes that every regex engine reads; without the surrogates,
-        # which no JSON text carries alone and ECMA patterns cannot name.
-        forbidden = "".join(char if char == "-" else f"\\u{ord(char):04x}"
-                            for char in self.forbidden.pattern[1:-1]).replace(
-            "\\ud800-\\udfff", "")
+        forbidden = _char_class(self.forbidden, allowed=LINE_BREAKS if multiline else "")
         pattern = (f"^[^{forbidden}]*[^{forbidden}\\s][^{forbidden}]*$" if required
                    else f"^[^{forbidden}]*$")
         super().__init__(pattern)
 
     def __call__(self, value):
-        if self.forbidden.search(str(value)):
+        value = normalise_line_breaks(str(value)) if self.multiline else str(value)
+        if self.forbidden.search(value):
             raise ValidationError(
                 _("Please remove invisible or control characters from this field."),
                 code="invalid")

@@ -70,12 +70,14 @@ def test_validation_errors_are_400_per_field(api, option):
     assert set(errors) >= {"email", "consent", "name"}
 
 
-def test_unknown_kind_and_date_are_400(api, option):
+def test_unknown_kind_is_400_and_unknown_date_404(api, option):
     response = api(body(option, kind="wizard", occurrence=999999))
     assert response.status_code == 400
     assert set(response.json()["errors"]) >= {"kind"}
     response = api(body(option, occurrence=999999))
-    assert response.status_code == 400 and "occurrence" in response.json()["errors"]
+    assert response.status_code == 404
+    public = api(body(option))
+    assert public.status_code == 201
 
 
 @pytest.mark.parametrize("raw", [b"{not json", b"[1, 2]", b"\"text\"", b"null", b"\xff\xfe",
