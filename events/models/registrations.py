@@ -1,5 +1,6 @@
 """Registrations for dates: the capacity row per date and kind, and the registrations held on it."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -26,6 +27,8 @@ class RegistrationState(models.TextChoices):
     EXPIRED = "expired", _("Expired (not confirmed in time)")
     ATTENDED = "attended", _("Attended")
     NO_SHOW = "no_show", _("Did not attend")
+    # The registrant handed the place to a colleague (who has a registration of their own).
+    SUBSTITUTED = "substituted", _("Handed over to a substitute")
 
 
 # States that hold one of the option's places.
@@ -70,6 +73,12 @@ class RegistrationOption(models.Model):
         _("hold time (hours)"), default=24,
         help_text=_("How long a place is held while the e-mail address is unconfirmed."),
     )
+    cancel_hours_before = models.PositiveIntegerField(
+        _("cancellation possible until (hours before the start)"), null=True, blank=True,
+        help_text=_("Empty: registrants can cancel until the date starts. For example 48: "
+                    "up to two days before. Afterwards they can still hand their place to a "
+                    "colleague."),
+    )
     # What registrants were last told about the date (start, end, status, place), so that a
     # publish which changes it notifies them once.
     announced = models.CharField(max_length=200, blank=True, editable=False)
@@ -80,6 +89,7 @@ class RegistrationOption(models.Model):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
+            FieldPanel("cancel_hours_before"),
         ], heading=_("Rules")),
     ]
 
@@ -110,6 +120,12 @@ class RegistrationOption(models.Model):
 
     def effective_closes_at(self):
         return self.closes_at or self.occurrence.start
+
+    def cancel_deadline(self):
+        """When registrants can no longer cancel themselves, or None (until the start)."""
+        if self.cancel_hours_before is None:
+            return None
+        return self.occurrence.start - datetime.timedelta(hours=self.cancel_hours_before)
 
     def held_count(self):
         return self.registrations.filter(state__in=HOLDING_STATES).count()
@@ -152,6 +168,10 @@ class Registration(models.Model):
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True,
                                      editable=False)
+    # The registration whose place this one took over (events/registration/substitution.py).
+    substitute_for = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="substitute",
+        verbose_name=_("substitute for"), editable=False)
 
     class Meta:
         verbose_name = _("registration")
