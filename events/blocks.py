@@ -1,5 +1,6 @@
 """Content blocks shared by every page body of the suite (one definition, many StreamFields)."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -100,3 +101,64 @@ class ContentStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document_list = DocumentListBlock()
     accordion = AccordionBlock()
+
+
+# Registration questions ------------------------------------------------------------------------
+
+class QuestionType(models.TextChoices):
+    TEXT = "text", _("Text (one line)")
+    LONG_TEXT = "long_text", _("Long text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    YES_NO = "yes_no", _("Yes or no")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+
+
+CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
+
+
+def registration_kind_choices():
+    # Read when the editor opens the form: plugins register their kinds in ready().
+    from .registration.kinds import kind_choices
+
+    return kind_choices()
+
+
+class RegistrationQuestionBlock(blocks.StructBlock):
+    """One question of the registration form. The answers are stored under the block's id, so
+    the German page and its translations (same ids) fill the same column."""
+
+    label = blocks.CharBlock(label=_("Question"), max_length=200)
+    help_text = blocks.CharBlock(label=_("Help text"), required=False, max_length=300,
+                                 help_text=_("Shown under the question, e.g. what to enter."))
+    field_type = blocks.ChoiceBlock(label=_("Type of answer"), choices=QuestionType.choices,
+                                    default=QuestionType.TEXT)
+    required = blocks.BooleanBlock(label=_("Required"), required=False)
+    choices = blocks.ListBlock(
+        blocks.CharBlock(label=_("Choice"), max_length=200), label=_("Choices"), default=[],
+        help_text=_("Only for single and multiple choice: at least two."))
+    kinds = blocks.MultipleChoiceBlock(
+        label=_("Asked of"), required=False, choices=registration_kind_choices,
+        help_text=_("Leave empty to ask everyone who registers, or choose the kinds of "
+                    "registration that see the question."))
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+    def clean(self, value):
+        value = super().clean(value)
+        choices = [choice for choice in value.get("choices") or [] if (choice or "").strip()]
+        if value.get("field_type") in CHOICE_TYPES and len(choices) < 2:
+            from django.core.exceptions import ValidationError
+            from wagtail.blocks.struct_block import StructBlockValidationError
+
+            raise StructBlockValidationError(block_errors={"choices": ValidationError(
+                _("Give at least two choices for a choice question."))})
+        return value
+
+
+class RegistrationQuestionsBlock(blocks.StreamBlock):
+    question = RegistrationQuestionBlock()
+

@@ -13,7 +13,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from ..blocks import ContentStreamBlock
+from ..blocks import ContentStreamBlock, RegistrationQuestionsBlock
+from ..registration.questions import QuestionSerializer
 
 
 class AbstractEventPage(Page):
@@ -65,6 +66,12 @@ class AbstractEventPage(Page):
                     "it, e.g. “Two people in a counselling session at a table”."),
     )
 
+    registration_questions = StreamField(
+        RegistrationQuestionsBlock(), verbose_name=_("registration questions"), blank=True,
+        help_text=_("Questions asked in the registration form, in addition to name and "
+                    "e-mail; translated with the page."),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         InlinePanel("occurrences", label=_("Dates"), min_num=1),
@@ -80,6 +87,7 @@ class AbstractEventPage(Page):
             FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
         ], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("registration_questions"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -98,6 +106,9 @@ class AbstractEventPage(Page):
         APIField("image_card", serializer=ImageRenditionField("fill-800x450", source="image")),
         APIField("image_thumbnail", serializer=ImageRenditionField("fill-400x225", source="image")),
         APIField("image_wide", serializer=ImageRenditionField("width-1600", source="image")),
+        # What to send as `answers` when registering: ids, types, choices, kinds.
+        APIField("registration_questions", serializer=QuestionSerializer(
+            many=True, read_only=True, source="registration_question_list")),
     ]
 
     class Meta:
@@ -109,6 +120,13 @@ class AbstractEventPage(Page):
             raise ValidationError({"image_alt": _(
                 "Describe the image for people who cannot see it, or remove the image."
             )})
+
+    @property
+    def registration_question_list(self):
+        """The registration questions as `Question`s (every kind), in the page's language."""
+        from ..registration.questions import page_questions
+
+        return page_questions(self)
 
     def source_page(self):
         """The page in the default language: its dates hold the places of every translation."""

@@ -32,6 +32,7 @@ from . import services
 from .answers import display_answer, kind_fields, labelled_answers
 from .choosers import RegistrationChooserViewSet
 from .kinds import kind_choices
+from .questions import export_value, page_questions, stored_answers
 
 # Labels: local times (Europe/Berlin, the admin's zone), names instead of codes -----------------
 
@@ -93,6 +94,7 @@ REGISTRATION_EXPORT = ["reference", "name", "email", "phone", "language", "optio
                        "option.occurrence.page.title", "option.occurrence.start", "state",
                        "created_at", "consent_version", "consented_at"]
 ANSWER_PREFIX = "data."
+QUESTION_PREFIX = "answers."
 
 
 class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
@@ -138,9 +140,25 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
             for name, field in kind_fields(kind).items():
                 self.answer_fields.setdefault(name, field)
         self.list_export = REGISTRATION_EXPORT + [ANSWER_PREFIX + name for name in self.answer_fields]
+        # And one per registration question of the events in the export (the id is shared by
+        # a page's translations; the label is the default language's, where places are kept).
+        self.export_questions, self.question_headings = {}, {}
+        pages = Page.objects.filter(pk__in=queryset.order_by().values(
+            "option__occurrence__page")).order_by("title").specific()
+        for page in pages:
+            for question in page_questions(page):
+                self.export_questions[question.id] = question
+                self.question_headings[question.id] = (question.label, page.title)
+        labels = [label for label, _title in self.question_headings.values()]
+        self.question_headings = {
+            key: label if labels.count(label) == 1 else f"{label} ({title})"
+            for key, (label, title) in self.question_headings.items()}
+        self.list_export += [QUESTION_PREFIX + key for key in self.export_questions]
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_heading(self, queryset, field):
+        if field.startswith(QUESTION_PREFIX):
+            return self.question_headings[field.removeprefix(QUESTION_PREFIX)]
         if field.startswith(ANSWER_PREFIX):
             return str(self.answer_fields[field.removeprefix(ANSWER_PREFIX)].label)
         return super().get_heading(queryset, field)
@@ -148,7 +166,10 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
     def to_row_dict(self, item):
         row = {}
         for field in self.list_export:
-            if field.startswith(ANSWER_PREFIX):
+            if field.startswith(QUESTION_PREFIX):
+                key = field.removeprefix(QUESTION_PREFIX)
+                row[field] = export_value(self.export_questions[key], stored_answers(item).get(key))
+            elif field.startswith(ANSWER_PREFIX):
                 name = field.removeprefix(ANSWER_PREFIX)
                 value = (item.data or {}).get(name)
                 row[field] = "" if value in (None, "", []) else display_answer(

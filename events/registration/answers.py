@@ -6,6 +6,7 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
 from .kinds import get_kind
+from .questions import ANSWERS_KEY, display_value, questions_for, stored_answers
 
 
 def kind_fields(kind_name):
@@ -29,11 +30,26 @@ def display_answer(field, value):
 
 
 def labelled_answers(registration, fields=None):
-    """[(label, text)] of the kind's questions, then any stored answer the form no longer asks."""
+    """[(label, text)] of the kind's questions, then any stored answer the form no longer asks,
+    then the answers to the page's own registration questions."""
     fields = kind_fields(registration.option.kind) if fields is None else fields
     data = registration.data or {}
     answers = [(str(field.label or name), display_answer(field, data.get(name)))
                for name, field in fields.items()]
     answers += [(name, display_answer(None, value)) for name, value in data.items()
-                if name not in fields]
-    return answers
+                if name not in fields and name != ANSWERS_KEY]
+    return answers + question_answers(registration)
+
+
+def question_answers(registration):
+    """[(label, text)] of the questions the registration's page asks its kind (labels in the
+    page's language), then answers to questions an editor has since removed."""
+    stored = stored_answers(registration)
+    option = registration.option
+    questions = questions_for(option.occurrence.page, option.kind)
+    rows = [(question.label, display_value(question, stored.get(question.id)) or "—")
+            for question in questions]
+    asked = {question.id for question in questions}
+    rows += [(_("Removed question (%(id)s)") % {"id": key[:8]}, display_value(None, value) or "—")
+             for key, value in stored.items() if key not in asked]
+    return rows

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
+from .questions import ANSWERS_KEY, form_field, is_unanswered, stored_value
 
 # Control characters, direction overrides/isolates, other invisible format characters that
 # disguise a name, and lone surrogates (a JSON "\ud800" that no database or encoder accepts);
@@ -95,10 +96,25 @@ class CoreRegistrationForm(PlainTextMixin, forms.Form):
         error_messages={"required": _("Please agree to the processing of your data.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         self.fields["language"].initial = current
+        self.add_questions(questions)
+
+    def add_questions(self, questions):
+        """The page's registration questions (events.registration.questions), before consent."""
+        self.questions = list(questions)
+        if not self.questions:
+            return
+        asked = {question.field_name: form_field(question) for question in self.questions}
+        fields = {}
+        for name, field in self.fields.items():
+            if name == "consent":
+                fields.update(asked)
+            fields[name] = field
+        fields.update(asked)  # no consent field: at the end
+        self.fields = fields
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])
@@ -113,14 +129,22 @@ class CoreRegistrationForm(PlainTextMixin, forms.Form):
         """The kind's own answers, stored in Registration.data (JSON-safe values)."""
         # Phone has a column of its own (erased with the other personal columns): not repeated here.
         core = set(CoreRegistrationForm.base_fields) | set(BotDefenceMixin.base_fields) | {"phone"}
-        data = {}
+        questions = {question.field_name: question for question in self.questions}
+        data, answers = {}, {}
         for field, value in self.cleaned_data.items():
+            if field in questions:
+                # Typed, under the question's id (shared by the page's translations).
+                if not is_unanswered(value):
+                    answers[questions[field].id] = stored_value(value)
+                continue
             if field in core:
                 continue
             # Text was checked in clean() (PlainTextMixin), where an error is a field message.
             if not isinstance(value, str | bool | int | float | list | type(None)):
                 value = str(value)
             data[field] = value
+        if answers:
+            data[ANSWERS_KEY] = answers
         return data
 
 

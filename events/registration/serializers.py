@@ -22,6 +22,7 @@ from .forms import (
     normalise_line_breaks,
 )
 from .kinds import all_kinds
+from .questions import form_value, questions_for_occurrence
 
 MAX_ID = 2**63 - 1
 
@@ -174,12 +175,69 @@ def serializer_field(form_field, required=None, codes=None):
     return serializers.JSONField(**common)
 
 
+ANSWER_SCHEMA = {"oneOf": [
+    {"type": "string"}, {"type": "number"}, {"type": "boolean"},
+    {"type": "array", "items": {"type": "string"}}]}
+MAX_ANSWERS = 100
+
+
+@extend_schema_field({
+    "type": "object", "additionalProperties": ANSWER_SCHEMA, "maxProperties": MAX_ANSWERS,
+    "description": "Answers to the event's own registration questions, keyed by the "
+                   "question's `id` (the page's `registration_questions` in the pages "
+                   "endpoint lists them with their type, choices and kinds): text, long_text "
+                   "and date (YYYY-MM-DD) as a string, number as a number, yes_no as true or "
+                   "false, single_choice as a choice's `value`, multiple_choice as a list of "
+                   "them. An error names the question as `answers.<id>`.",
+})
+class AnswersField(serializers.Field):
+    """`{question id: answer}`; the page's questions check each answer (in the form)."""
+
+    default_error_messages = {"invalid": _("Send an object of answers keyed by question id.")}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict) or len(data) > MAX_ANSWERS:
+            self.fail("invalid")
+        return data
+
+    def to_representation(self, value):
+        return value
+
+
 class RegistrationSerializer(serializers.Serializer):
     """Common part of every kind's body; `for_kind()` adds the kind's form fields."""
 
     occurrence = StrictIntegerField(min_value=1, max_value=MAX_ID,
                                     help_text=_("`id` of a date (see the occurrences listing)."))
+    answers = AnswersField(required=False)
     form_class = None
+    kind_name = None
+
+    def questions(self, data):
+        """The questions the date's page asks this kind (none while `occurrence` is wrong)."""
+        occurrence = data.get("occurrence")
+        if self.kind_name is None or type(occurrence) is not int or not 0 < occurrence <= MAX_ID:
+            return []
+        return questions_for_occurrence(occurrence, self.kind_name)
+
+    def answer_data(self, data, questions, errors):
+        """The JSON answers as form data; wrong types and unknown ids go into `errors`."""
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            return {}
+        by_id = {question.id: question for question in questions}
+        form_data = {}
+        unknown = [str(key) for key in answers if key not in by_id]
+        if unknown:
+            errors.setdefault("answers", [
+                _("No question with this id is asked here: %(ids)s.") % {"ids": ", ".join(unknown)}])
+        for key, value in answers.items():
+            if key in by_id:
+                try:
+                    form_data[by_id[key].field_name] = form_value(by_id[key], value)
+                except ValidationError as error:
+                    errors.setdefault(f"answers.{key}", error.messages)
+        return form_data
 
     def to_internal_value(self, data):
         """The JSON types first, then the kind's form on the answers; both errors together."""
@@ -189,12 +247,17 @@ class RegistrationSerializer(serializers.Serializer):
             errors, values = dict(error.detail), None
         if self.form_class is not None:
             answers = {key: value for key, value in data.items()
-                       if key in self.fields and key not in ("occurrence", "kind")}
+                       if key in self.fields and key not in ("occurrence", "kind", "answers")}
             answers.setdefault("language", self.context.get("language") or "de")
-            self.form = self.form_class(data=answers)
+            questions = self.questions(data)
+            answers.update(self.answer_data(data, questions, errors))
+            self.form = self.form_class(data=answers, questions=questions)
+            question_ids = {question.field_name: question.id for question in questions}
             if not self.form.is_valid():
                 for name, messages in self.form.errors.items():
                     name = "non_field_errors" if name == "__all__" else name
+                    if name in question_ids:
+                        name = f"answers.{question_ids[name]}"
                     errors.setdefault(name, [str(message) for message in messages])
         if errors:
             raise serializers.ValidationError(errors)
@@ -211,7 +274,7 @@ def registration_serializer_class(kind):
     if key not in _serializers:
         attrs = {"kind": serializers.ChoiceField(choices=[(kind.name, kind.label)],
                                                  help_text=str(kind.label)),
-                 "form_class": form_class}
+                 "form_class": form_class, "kind_name": kind.name}
         for name, form_field in form_class.base_fields.items():
             # The language of the e-mails defaults to the request's.
             attrs[name] = serializer_field(

@@ -13,6 +13,7 @@ from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
 from .privacy import privacy_url
+from .questions import questions_for
 from .sources import public_option
 from .summary import summarise_option
 from .tokens import TokenExpired, TokenInvalid, read_cancel_token, read_confirm_token
@@ -46,13 +47,14 @@ def registration_form(request, occurrence_uid, kind):
     if not summary.open:
         return render(request, "events/registration/form.html", context)
     status = 200
+    questions = questions_for(context["event"], kind.name)  # the editors' own questions
     if request.method == "POST":
         if not (decision := ratelimit.allow(request)):
             return ratelimit.too_many(_message(
                 request, _("Too many attempts"),
                 _("Too many registrations from your connection. Please wait a few minutes and try again."),
                 status=429), decision)
-        form = form_class(request.POST)
+        form = form_class(request.POST, questions=questions)
         if form.is_valid():
             response = _submit(request, form, option)
             if response is not None:
@@ -60,7 +62,7 @@ def registration_form(request, occurrence_uid, kind):
         form.fresh_bot_fields()
         status = 400
     else:
-        form = form_class()
+        form = form_class(questions=questions)
     context["form"] = form
     return render(request, "events/registration/form.html", context, status=status)
 
