@@ -112,7 +112,7 @@ class WalkInForm(forms.Form):
 
 def _search(occurrence, query):
     rows = (Registration.objects.filter(occurrence=occurrence, erased_at__isnull=True)
-            .exclude(state__in=(S.CANCELLED, S.REJECTED, S.EXPIRED))
+            .exclude(state__in=(S.CANCELLED, S.REJECTED, S.EXPIRED, S.SUBSTITUTED))
             .select_related("option").order_by("name"))
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(reference__startswith=query)

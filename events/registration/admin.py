@@ -209,9 +209,23 @@ class RegistrationInspectView(SnippetInspectView):
                 ("consent_version", registration.consent_version),
                 ("consented_at", local_time(registration.consented_at)),
                 ("erased_at", local_time(registration.erased_at)),
-            )]
+            )] + substitution_rows(registration)
         return [{"label": label, "value": value or "—", "component": None}
                 for label, value in rows]
+
+
+def substitution_rows(registration):
+    """"Substitute for …" / "Handed over to …": who took whose place (events/registration/substitution.py)."""
+    def who(other):
+        return f"{other.name or other.reference[:8]} ({other.reference[:8]})"
+
+    rows = []
+    if registration.substitute_for_id:
+        rows.append((_("Substitute for"), who(registration.substitute_for)))
+    substitute = Registration.objects.filter(substitute_for=registration).first()
+    if substitute:
+        rows.append((_("Handed over to"), who(substitute)))
+    return rows
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -321,6 +335,7 @@ class RegistrationOptionViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
+            FieldPanel("cancel_hours_before"),
         ], heading=_("Rules")),
     ], base_form_class=RegistrationOptionForm)
 

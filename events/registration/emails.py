@@ -13,9 +13,9 @@ from .ics import occurrence_ics
 from .tokens import cancel_token, confirm_token
 
 TEMPLATES = {"confirm", "confirmed", "waitlisted", "received", "promoted", "cancelled",
-             "rejected", "reminder", "date_changed", "date_cancelled"}
+             "rejected", "reminder", "date_changed", "date_cancelled", "substituted", "substitute"}
 # E-mails that carry the date as a calendar file.
-WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled"}
+WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled", "substitute"}
 
 
 def base_url():

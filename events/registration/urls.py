@@ -11,4 +11,5 @@ urlpatterns = [
     path("r/<str:reference>/", views.status, name="status"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("cancel/<str:token>/", views.cancel, name="cancel"),
+    path("cancel/<str:token>/substitute/", views.substitute, name="substitute"),
 ]

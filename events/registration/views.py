@@ -2,21 +2,29 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from events.models import Occurrence, Registration, RegistrationState
 
-from . import conf, onetime, ratelimit, services
+from . import conf, onetime, ratelimit, services, substitution
 from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
 from .privacy import privacy_url
 from .questions import questions_for
 from .sources import public_option
+from .substitution_forms import substitute_form_class
 from .summary import summarise_option
-from .tokens import TokenExpired, TokenInvalid, read_cancel_token, read_confirm_token
+from .tokens import (
+    TokenExpired,
+    TokenInvalid,
+    cancel_token,
+    read_cancel_token,
+    read_confirm_token,
+)
 
 
 def _message(request, title, text, status=200, registration=None):
@@ -151,29 +159,108 @@ def confirm(request, token):
     return redirect("events_registration:status", registration.reference)
 
 
-@require_http_methods(["GET", "POST"])
-def cancel(request, token):
+def _personal_registration(token):
+    """The registration a personal (cancel) link names, or None for a broken link."""
     try:
         reference = read_cancel_token(token)
     except TokenInvalid:
-        return _invalid_link(request)
-    registration = Registration.objects.select_related("option__occurrence__page").filter(
+        return None
+    return Registration.objects.select_related("option__occurrence__page").filter(
         reference=reference, erased_at__isnull=True).first()
-    if registration is None:
-        return _invalid_link(request)
-    if not registration.is_active or registration.state in (
-            RegistrationState.ATTENDED, RegistrationState.NO_SHOW):
-        return _message(request, _("Nothing to cancel"), _(
-            "This link has been used already. Your registration is now: %(state)s."
-        ) % {"state": registration.get_state_display()}, status=410, registration=registration)
-    if request.method == "POST":
-        try:
-            services.cancel(registration)
-        except services.RegistrationError as error:
-            return _message(request, _("Nothing to cancel"), error.message, status=409)
-        return redirect("events_registration:status", registration.reference)
-    # A GET only asks: mail scanners that open links must not cancel anyone.
+
+
+def _link_used(request, registration):
+    if registration.state == RegistrationState.SUBSTITUTED:
+        return _message(request, _("This link no longer works"), _(
+            "You have handed your place to someone else, so this registration is no longer yours."
+        ), status=410, registration=registration)
+    return _message(request, _("Nothing to cancel"), _(
+        "This link has been used already. Your registration is now: %(state)s."
+    ) % {"state": registration.get_state_display()}, status=410, registration=registration)
+
+
+def _is_manageable(registration):
+    return registration.is_active and registration.state not in (
+        RegistrationState.ATTENDED, RegistrationState.NO_SHOW)
+
+
+def _personal_page(request, registration, *, form=None, error="", status=200):
+    """The registrant's page behind their personal link: cancel, or hand the place on."""
+    token = cancel_token(registration)
+    substitution_closed = substitution.substitution_refusal(registration)
+    if form is None and substitution_closed is None:
+        form = substitute_form_class(get_kind(registration.option.kind))(
+            initial={"language": registration.language})
     return render(request, "events/registration/cancel.html", {
         "registration": registration, "occurrence": registration.option.occurrence,
         "event": registration.option.occurrence.page.specific.localized,
-    })
+        "cancel_refusal": substitution.cancel_refusal(registration),
+        "substitute_form": form if substitution_closed is None else None,
+        "error": error,
+        "cancel_url": reverse("events_registration:cancel", args=[token]),
+        "substitute_url": reverse("events_registration:substitute", args=[token]),
+    }, status=status)
+
+
+def _busy(request, error):
+    response = _message(request, _("Please try again"), error.message, status=503)
+    response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, token):
+    registration = _personal_registration(token)
+    if registration is None:
+        return _invalid_link(request)
+    if not _is_manageable(registration):
+        return _link_used(request, registration)
+    if request.method == "POST":
+        try:
+            substitution.cancel_by_registrant(registration)
+        except services.RegistrationBusy as error:
+            return _busy(request, error)
+        except services.RegistrationError as error:
+            if error.code == "cancel_deadline":
+                return _personal_page(request, registration, error=error.message, status=409)
+            return _message(request, _("Nothing to cancel"), error.message, status=409)
+        return redirect("events_registration:status", registration.reference)
+    # A GET only asks: mail scanners that open links must not cancel anyone.
+    return _personal_page(request, registration)
+
+
+@require_http_methods(["GET", "POST"])
+def substitute(request, token):
+    """Hand the place to a colleague: their details as the registration form asks them."""
+    registration = _personal_registration(token)
+    if registration is None:
+        return _invalid_link(request)
+    if not _is_manageable(registration):
+        return _link_used(request, registration)
+    if request.method != "POST":
+        return redirect("events_registration:cancel", token)
+    refusal = substitution.substitution_refusal(registration)
+    if refusal:
+        return _personal_page(request, registration, error=refusal, status=409)
+    form = substitute_form_class(get_kind(registration.option.kind))(request.POST)
+    if form.is_valid():
+        try:
+            substitution.substitute(
+                registration, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"], consent=form.cleaned_data["consent"],
+                data=form.extra_data(), phone=form.cleaned_data.get("phone", "") or "",
+            )
+        except services.RegistrationBusy as error:
+            return _busy(request, error)
+        except services.RegistrationError as error:
+            if error.code == "state":  # changed meanwhile (a second click, the start)
+                registration = Registration.objects.select_related(
+                    "option__occurrence__page").get(pk=registration.pk)
+                if not _is_manageable(registration):
+                    return _link_used(request, registration)
+                return _personal_page(request, registration, error=error.message, status=409)
+            form.add_error("email" if error.code in ("duplicate", "same") else None,
+                           error.message)
+        else:
+            return redirect("events_registration:status", registration.reference)
+    return _personal_page(request, registration, form=form, status=400)

@@ -49,6 +49,9 @@ LOG_ACTIONS = {
     "attended": _("Marked attended"),
     "no_show": _("Marked no-show"),
     "erased": _("Personal data erased"),
+    "substituted": _("Place handed over to a substitute"),
+    "substitute": _("Took over a place as substitute"),
+    "message_sent": _("Message sent to the registrant"),
 }
 
 
