@@ -173,6 +173,7 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
             FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
         ], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("registration_questions"),
     ]
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("learning_goals"), index.SearchField("contents"),

@@ -7,12 +7,14 @@ import datetime
 import io
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.blocks import RegistrationQuestionBlock
 from events.models import Registration, RegistrationOption
@@ -343,3 +345,115 @@ def test_page_detail_lists_the_questions_a_client_sends(client, asked_option):
     assert {"value": key["Mittagessen/Vegan"], "label": "Vegan"} in lunch["choices"]
     assert questions[key["Firmenname"]]["kinds"] == ["employer"]
     assert questions[key["Ihre Funktion"]]["required"] is True
+
+
+# The editor's path: questions added in the page editor ---------------------------------------
+
+class FormInputs(HTMLParser):
+    """The values a browser would send for the page editor's form (without JavaScript)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.select, self.textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.data.setdefault(name, []).append(attrs.get("value", "on"))
+            else:
+                self.data[name] = attrs.get("value", "")
+        elif tag == "select" and name:
+            self.select = name
+            self.data.setdefault(name, [] if "multiple" in attrs else "")
+        elif tag == "option" and self.select and "selected" in attrs:
+            if isinstance(self.data[self.select], list):
+                self.data[self.select].append(attrs.get("value", ""))
+            else:
+                self.data[self.select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.data[self.textarea] += data
+
+
+def editor_form_data(html):
+    form = html.split('id="page-edit-form"')[1].split("</form>")[0]
+    parser = FormInputs()
+    parser.feed("<form " + form)
+    return parser.data
+
+
+def test_editor_adds_questions_in_the_page_editor_and_the_form_asks_them(
+        client, admin_user, option, django_capture_on_commit_callbacks):
+    page = option.occurrence.page
+    client.force_login(admin_user)
+    url = f"/admin/pages/{page.pk}/edit/"
+    html = client.get(url).content.decode()
+    assert "registration_questions" in html
+    data = editor_form_data(html)
+    data.update(nested_form_data({
+        "body": streamfield([]),
+        "registration_questions": streamfield([
+            ("question", {"label": "Ihre Funktion", "help_text": "Zum Beispiel Beraterin",
+                          "field_type": "text", "required": "on",
+                          "choices": {"count": 0}, "kinds": []}),
+            ("question", {"label": "Mittagessen", "help_text": "", "field_type": "single_choice",
+                          "choices": {"count": 2, "0-value": "Vegetarisch", "0-deleted": "",
+                                      "0-order": 0, "0-id": "", "1-value": "Vegan",
+                                      "1-deleted": "", "1-order": 1, "1-id": ""},
+                          "kinds": ["attendee"]}),
+        ]),
+    }))
+    data["action-publish"] = "action-publish"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302, re.findall(r'error-message[^<]*<[^>]*>([^<]*)',
+                                                   response.content.decode())
+    page.refresh_from_db()
+    labels = [child.value["label"] for child in page.specific.registration_questions]
+    assert labels == ["Ihre Funktion", "Mittagessen"]
+
+    client.logout()
+    form = client.get(form_url(option)).content.decode()
+    assert "Ihre Funktion" in form and "<legend>Mittagessen" in form and "Vegan" in form
+
+
+def test_editor_form_refuses_a_choice_question_with_one_choice(client, admin_user, option):
+    page = option.occurrence.page
+    client.force_login(admin_user)
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = editor_form_data(client.get(url).content.decode())
+    data.update(nested_form_data({
+        "body": streamfield([]),
+        "registration_questions": streamfield([
+            ("question", {"label": "Essen", "help_text": "", "field_type": "single_choice",
+                          "choices": {"count": 1, "0-value": "Nur eine", "0-deleted": "",
+                                      "0-order": 0, "0-id": ""}, "kinds": []}),
+        ]),
+    }))
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Give at least two choices for a choice question." in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ["events.eventpage", "trainings.trainingmodulepage",
+                                   "jobfairs.jobfairpage"])
+def test_every_event_page_type_offers_the_questions_to_editors(model):
+    from django.apps import apps
+
+    page_class = apps.get_model(model)
+    form_class = page_class.get_edit_handler().get_form_class()
+    assert "registration_questions" in form_class.base_fields
