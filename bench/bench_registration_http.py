@@ -14,24 +14,21 @@ for one attempt, or stored rows that no 201 announced).
 import http.client
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import textwrap
 import threading
 import time
-from pathlib import Path
 
 if "postgres" not in os.environ.get("DATABASE_URL", ""):
     print("bench_registration_http: skipped – needs PostgreSQL (set DATABASE_URL=postgres://…)")
     sys.exit(0)
 
-from bench_http import PYTHON, ROOT, database_url, free_port, get  # noqa: E402
+from _server import BARE, get, gunicorn, load  # noqa: E402
 
 CLIENTS = int(os.environ.get("BENCH_REG_CLIENTS", "50"))
 PER_CLIENT = int(os.environ.get("BENCH_REG_PER_CLIENT", "20"))
 WORKERS = os.environ.get("BENCH_WORKERS", "4")
 THREADS = os.environ.get("BENCH_THREADS", "4")
+BARE_SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
 RUN = time.time_ns()  # Idempotency-Keys of an earlier run may still be in Redis
 
 SETTINGS = '''
@@ -47,19 +44,6 @@ API_WRITE_RATE_LIMIT = "0"
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "handlers": {"console": {"class": "logging.StreamHandler"}},
            "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}}}
-'''
-URLS = '''
-from django.http import HttpResponse
-from django.urls import path
-
-from cms.urls import handler500, urlpatterns as site_urlpatterns  # noqa: F401
-
-
-def hello(request):
-    return HttpResponse("Hello, world", content_type="text/plain")
-
-
-urlpatterns = [path("bench/hello/", hello), *site_urlpatterns]
 '''
 # Run inside the app's environment: n dates with one attendee option each; prints their ids.
 MAKE_DATES = '''
@@ -157,67 +141,41 @@ def run(port, dates, label):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        (workdir / "bench_http_settings.py").write_text(textwrap.dedent(SETTINGS))
-        (workdir / "bench_http_urls.py").write_text(textwrap.dedent(URLS))
-        url, drop = database_url(workdir)
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_http_settings", "DATABASE_URL": url,
-               "PYTHONPATH": os.pathsep.join([str(workdir), str(ROOT)])}
-        port = free_port()
-        server = None
-
-        def django_script(code, *args, stdin=None):
-            return subprocess.run([PYTHON, "-c", code, *map(str, args)], cwd=ROOT, env=env,
-                                  check=True, capture_output=True, text=True, input=stdin).stdout
-
-        try:
-            subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env,
-                           check=True, stdout=subprocess.DEVNULL)
-            server = subprocess.Popen(
-                [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--workers", WORKERS,
-                 "--threads", THREADS, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-                cwd=ROOT, env=env)
-            for _attempt in range(100):
-                try:
-                    if get(port, "/bench/hello/")[0].status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            attempts = CLIENTS * PER_CLIENT
-            cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
-            print(f"gunicorn, {WORKERS} workers × {THREADS} threads, {CLIENTS} clients × "
-                  f"{PER_CLIENT} attempts; PostgreSQL, {cache} cache; capacity 90% of attempts")
-            print(f"{'':<16}{'accepted/s':>11}{'accepted':>9}{'full':>6}{'other':>7}"
-                  f"{'overbooked':>11}{'lost':>6}{'duplicated':>11}")
-            for label, count in (("10 dates", 10), ("1 date", 1)):
-                capacity = attempts * 9 // 10 // count
-                dates = json.loads(django_script(MAKE_DATES, count, capacity))
-                # Warm every worker (imports, connections) outside the timing.
-                for _n in range(int(WORKERS) * 2):
-                    get(port, "/api/v2/occurrences/")
-                statuses, references, seconds = run(port, dates, label.replace(" ", ""))
-                check = json.loads(django_script(CHECK, stdin=json.dumps(
-                    {"options": [option for option, _occurrence in dates], "references": references})))
-                accepted = statuses.get(201, 0)
-                full = statuses.get(409, 0)
-                other = sum(statuses.values()) - accepted - full
-                print(f"{label:<16}{accepted / seconds:>11.1f}{accepted:>9}{full:>6}{other:>7}"
-                      f"{check['overbooked']:>11}{check['lost']:>6}{check['duplicated']:>11}")
-                if os.environ.get("BENCH_DEBUG"):
-                    print(check, statuses, len(references), len(set(references)), dates)
-                if other:
-                    print(f"  other answers: { {k: v for k, v in statuses.items() if k not in (201, 409)} }")
-        finally:
-            if server:
-                server.terminate()
-                try:
-                    server.wait(10)
-                except subprocess.TimeoutExpired:  # a thread still waiting on a client
-                    server.kill()
-                    server.wait()
-            if drop and not os.environ.get("BENCH_KEEP_DB"):
-                drop()
+    with gunicorn(workers=WORKERS, threads=THREADS, settings=SETTINGS,
+                  keep_database=bool(os.environ.get("BENCH_KEEP_DB"))) as server:
+        port = server.port
+        attempts = CLIENTS * PER_CLIENT
+        cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+        print(f"gunicorn, {WORKERS} workers × {THREADS} threads, {CLIENTS} clients × "
+              f"{PER_CLIENT} attempts; PostgreSQL, {cache} cache; capacity 90% of attempts")
+        for _n in range(int(WORKERS) * 4):  # warm every worker (imports, connections)
+            get(port, BARE)
+        # The machine may be shared: the bare view, served the same way in the same run, is the
+        # yardstick (ratio = accepted registrations per second ÷ bare requests per second).
+        bare, _failed = load(port, BARE, CLIENTS, BARE_SECONDS)
+        print(f"bare Django view: {bare:.1f} req/s")
+        print(f"{'':<16}{'accepted/s':>11}{'ratio':>7}{'accepted':>9}{'full':>6}{'other':>7}"
+              f"{'overbooked':>11}{'lost':>6}{'duplicated':>11}")
+        for label, count in (("10 dates", 10), ("1 date", 1)):
+            capacity = attempts * 9 // 10 // count
+            dates = json.loads(server.script(MAKE_DATES, count, capacity))
+            for _n in range(int(WORKERS) * 2):
+                get(port, "/api/v2/occurrences/")
+            statuses, references, seconds = run(port, dates, label.replace(" ", ""))
+            check = json.loads(server.script(CHECK, stdin=json.dumps(
+                {"options": [option for option, _occurrence in dates], "references": references})))
+            accepted = statuses.get(201, 0)
+            full = statuses.get(409, 0)
+            other = sum(statuses.values()) - accepted - full
+            rate = accepted / seconds
+            print(f"{label:<16}{rate:>11.1f}{rate / bare:>7.3f}{accepted:>9}{full:>6}{other:>7}"
+                  f"{check['overbooked']:>11}{check['lost']:>6}{check['duplicated']:>11}")
+            if os.environ.get("BENCH_DEBUG"):
+                print(check, statuses, len(references), len(set(references)), dates)
+            if other:
+                print(f"  other answers: { {k: v for k, v in statuses.items() if k not in (201, 409)} }")
+        again, _failed = load(port, BARE, CLIENTS, BARE_SECONDS)
+        print(f"bare Django view afterwards: {again:.1f} req/s (ratios above use the first)")
 
 
 if __name__ == "__main__":
