@@ -3,7 +3,9 @@
 from django.urls import path
 
 from .api import ExhibitorListAPIView
+from .postings_api import JobPostingListAPIView
 
 urlpatterns = [
     path("exhibitors/", ExhibitorListAPIView.as_view(), name="jobfairs_api_exhibitors"),
+    path("job-postings/", JobPostingListAPIView.as_view(), name="jobfairs_api_job_postings"),
 ]

@@ -8,8 +8,10 @@ class JobfairsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
+        from events.models import Registration
         from events.registration.kinds import register_kind
 
         from . import signals
@@ -21,3 +23,5 @@ class JobfairsConfig(AppConfig):
         # Keeps each date's registration places in sync with the page.
         page_published.connect(signals.sync_options, sender=JobFairPage,
                                dispatch_uid="jobfairs_sync_options")
+        post_save.connect(signals.send_employer_link, sender=Registration,
+                          dispatch_uid="jobfairs_employer_link")

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from events.models import Registration
 from events.registration.emails import base_url, single_line
 
-TEMPLATES = {"timetable", "followup"}
+TEMPLATES = {"timetable", "followup", "manage"}
 
 
 def first_name(name):
@@ -23,6 +23,13 @@ def first_name(name):
 def timetable_url(registration):
     with translation.override(registration.language):
         return base_url() + reverse("jobfairs:timetable", args=[registration.reference])
+
+
+def manage_url(registration):
+    from .postings import manage_token
+
+    with translation.override(registration.language):
+        return base_url() + reverse("jobfairs:employer", args=[manage_token(registration)])
 
 
 def build(registration, template):
@@ -41,6 +48,7 @@ def build(registration, template):
                             "reference": i.jobseeker.reference[:8],
                             "status": i.get_status_display()} for i in interviews],
             "timetable_url": timetable_url(registration),
+            "manage_url": manage_url(registration) if template == "manage" else "",
             "site_name": settings.WAGTAIL_SITE_NAME,
             "reply_to": page.contact_email,
         }

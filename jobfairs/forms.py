@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from events.registration.forms import clean_text
+from events.registration.forms import PlainTextMixin, clean_text
 
 # ISO 639-1 codes offered for languages spoken and interpreters; names in the visitor's language.
 LANGUAGE_CHOICES = [
@@ -161,3 +161,88 @@ class JobSeekerForm(TradesMixin, forms.Form):
 
     def clean_phone(self):
         return clean_text(self.cleaned_data.get("phone") or "")
+
+
+# Job postings and the employer's profile (through the employer's link) -------------------------
+
+class PostingForm(PlainTextMixin, forms.Form):
+    """One job posting; the employer adds it, an editor approves it before it shows."""
+
+    trade = forms.ChoiceField(label=_("Occupation"))
+    level = forms.ChoiceField(label=_("Level"), widget=forms.RadioSelect)
+    german_level = forms.ChoiceField(
+        label=_("German level required"),
+        help_text=_("Levels of the Common European Framework of Reference (A1 to C2)."))
+    start_date = forms.DateField(label=_("Start date"), help_text=_("For example 2027-03-01."),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    places = forms.IntegerField(label=_("Number of places"), min_value=1, max_value=99, initial=1)
+    description = forms.CharField(
+        label=_("Short description"), max_length=600,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Tasks and what you offer, in a few sentences (at most 600 characters)."))
+
+    def __init__(self, *args, **kwargs):
+        from .models import GermanLevel, PostingLevel
+
+        super().__init__(*args, **kwargs)
+        self.fields["trade"].choices = [("", _("Choose an occupation"))] + trade_choices()
+        self.fields["level"].choices = PostingLevel.choices
+        self.fields["german_level"].choices = GermanLevel.choices
+
+    def clean_trade(self):
+        from .postings import trade_for_slug
+
+        trade = trade_for_slug(self.cleaned_data["trade"])
+        if trade is None:
+            raise forms.ValidationError(_("Choose an occupation from the list."), code="invalid")
+        return trade
+
+
+class ProfileForm(PlainTextMixin, forms.Form):
+    """The employer's public profile: logo, short description (German, optional English), website."""
+
+    logo = forms.FileField(
+        label=_("Logo"), required=False,
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=_("PNG, JPEG or WebP, at most 2 MB. We scale it down to fit 400 × 200 pixels."))
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+    description_de = forms.CharField(
+        label=_("Short description in German"), max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "de"}),
+        help_text=_("Who you are and what you do, in two or three sentences."))
+    description_en = forms.CharField(
+        label=_("Short description in English (optional)"), max_length=500, required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+        help_text=_("Shown to visitors who read the site in English."))
+    company_website = forms.URLField(
+        label=_("Website"), max_length=300, required=False, assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        help_text=_("The address of your website, e.g. https://example.org."))
+
+    def clean_logo(self):
+        from .postings import scaled_logo
+        from .services import JobFairsError
+
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        try:
+            scaled_logo(upload)  # checked here so the error stands next to the field
+        except JobFairsError as error:
+            raise forms.ValidationError(error.message, code=error.code) from error
+        upload.seek(0)
+        return upload
+
+    def clean_company_website(self):
+        url = self.cleaned_data.get("company_website") or ""
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(_("Enter a web address starting with https://."),
+                                        code="invalid")
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("description_en") and not cleaned.get("description_de"):
+            self.add_error("description_de",
+                           _("Write the German text first; the English text is a translation."))
+        return cleaned

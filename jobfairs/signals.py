@@ -12,3 +12,19 @@ def sync_options(sender, instance, **kwargs):
 
     sync_registration_options(instance)
 
+
+
+def send_employer_link(sender, instance, created, raw=False, **kwargs):
+    """A new employer registration gets the link to their job postings and company profile.
+
+    The events engine has no hook after a registration is created (its signal reports state
+    changes), so this listens to the row's creation; the e-mail goes out after commit."""
+    if not created or raw or not instance.email or (instance.data or {}).get("example"):
+        return
+    if instance.option.kind != "employer":
+        return
+    from django.db import transaction
+
+    from .tasks import send_jobfair_email
+
+    transaction.on_commit(lambda: send_jobfair_email.enqueue(instance.pk, "manage"))

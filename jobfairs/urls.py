@@ -8,4 +8,5 @@ app_name = "jobfairs"
 
 urlpatterns = [
     path("timetable/<str:reference>/", views.timetable, name="timetable"),
+    path("employer/<str:token>/", views.employer, name="employer"),
 ]

@@ -1,11 +1,20 @@
-"""Public pages of job fairs: the printable personal timetable behind the registration's token."""
+"""Public pages of job fairs behind a registration's secret link: the printable personal
+timetable, and the employer's page for their profile and job postings."""
 
+import uuid
+
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from events.models import Registration
 
-from .services import timetable_of
+from . import postings
+from .forms import PostingForm, ProfileForm
+from .models import EmployerProfile, JobPosting
+from .services import JobFairsError, timetable_of
 
 
 def timetable(request, reference):
@@ -24,3 +33,79 @@ def timetable(request, reference):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def employer(request, token):
+    """The employer's page behind their signed link: profile and job postings, no login."""
+    registration = postings.employer_for_token(token)
+    if registration is None:
+        return render(request, "events/registration/message.html", {
+            "title": _("This link is not valid"),
+            "text": _("The link is incomplete or has been changed. Please use the link from "
+                      "your e-mail exactly as it is.")}, status=404)
+    profile = EmployerProfile.objects.filter(employer=registration).first()
+    profile_form = ProfileForm(initial={
+        "description_de": profile.description_de, "description_en": profile.description_en,
+        "company_website": profile.website} if profile else None)
+    posting_form = PostingForm()
+    status = 200
+    editable = postings.can_edit(registration)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if not editable:
+                raise JobFairsError(_("Your registration is no longer active, so postings and "
+                                      "profile cannot be changed."), code="state")
+            if action == "profile":
+                profile_form = ProfileForm(request.POST, request.FILES)
+                if profile_form.is_valid():
+                    data = profile_form.cleaned_data
+                    postings.save_profile(
+                        registration, description_de=data["description_de"],
+                        description_en=data["description_en"], website=data["company_website"],
+                        logo=data["logo"], remove_logo=data["remove_logo"])
+                    messages.success(request, _("Your profile has been saved."))
+                    return redirect(request.path)
+            elif action == "posting":
+                posting_form = PostingForm(request.POST)
+                if posting_form.is_valid():
+                    postings.add_posting(registration, **posting_form.cleaned_data)
+                    messages.success(request, _("Thank you! Your posting has been received; it "
+                                                "appears on the fair's page once our team has "
+                                                "approved it."))
+                    return redirect(request.path)
+            elif action == "withdraw":
+                posting = JobPosting.objects.filter(
+                    uid=_uuid_or_none(request.POST.get("posting")), employer=registration).first()
+                if posting is None:
+                    raise JobFairsError(_("This posting does not exist (any more)."),
+                                        code="missing")
+                postings.withdraw_posting(registration, posting)
+                messages.success(request, _("The posting has been removed."))
+                return redirect(request.path)
+            else:
+                raise JobFairsError(_("Unknown action."), code="action")
+        except JobFairsError as error:
+            messages.error(request, error.message)
+        status = 400
+    own = postings.localise_trades(list(
+        registration.job_postings.select_related("trade").order_by("start_date", "pk")))
+    occurrence = registration.option.occurrence
+    response = render(request, "jobfairs/employer.html", {
+        "registration": registration, "occurrence": occurrence,
+        "event": occurrence.page.specific.localized, "profile": profile,
+        "profile_form": profile_form, "posting_form": posting_form, "postings": own,
+        "editable": editable,
+    }, status=status)
+    # Behind a secret link: never cached, never indexed.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _uuid_or_none(value):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

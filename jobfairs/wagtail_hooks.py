@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from . import admin_views
-from .viewsets import InterviewViewSet, TradeViewSet
+from .viewsets import InterviewViewSet, JobPostingViewSet, TradeViewSet
 
 register_snippet(TradeViewSet)
 
@@ -30,6 +30,11 @@ def register_interview_viewset():
     return InterviewViewSet("jobfair_interviews")
 
 
+@hooks.register("register_admin_viewset")
+def register_posting_viewset():
+    return JobPostingViewSet("jobfair_postings")
+
+
 class JobFairMenuItem(MenuItem):
     def is_shown(self, request):
         return any(request.user.has_perm(perm) for perm in (
@@ -46,3 +51,10 @@ def register_menu_item():
 def register_log_actions(actions):
     label = _("Interview timetable proposed")
     actions.register_action("jobfairs.timetable.proposed", label, label)
+    for action, label in (
+            ("jobfairs.posting.submitted", _("Job posting submitted by the employer")),
+            ("jobfairs.posting.withdrawn", _("Job posting removed by the employer")),
+            ("jobfairs.posting.approved", _("Job posting approved")),
+            ("jobfairs.posting.rejected", _("Job posting rejected")),
+            ("jobfairs.profile.changed", _("Employer profile changed by the employer"))):
+        actions.register_action(action, label, label)

@@ -9,16 +9,22 @@ from .pages import (
     JobFairPage,
     ProgrammeItem,
 )
+from .postings import EmployerProfile, GermanLevel, JobPosting, PostingLevel, PostingStatus
 from .trades import Trade
 
 __all__ = [
     "DemoWorkshop",
+    "EmployerProfile",
+    "GermanLevel",
     "InfoDesk",
     "InterpreterAvailability",
     "Interview",
     "InterviewStatus",
     "JobFairIndexPage",
     "JobFairPage",
+    "JobPosting",
+    "PostingLevel",
+    "PostingStatus",
     "ProgrammeItem",
     "Trade",
 ]

@@ -188,6 +188,12 @@ class JobFairPage(AbstractEventPage):
 
         return exhibitors(self)
 
+    def public_postings(self):
+        """Approved job postings of the listed exhibitors (jobfairs.postings)."""
+        from ..postings import public_postings
+
+        return public_postings(self)
+
     def api_trades(self):
         return [{"slug": trade.slug, "name": trade.name, "german_name": trade.german_name}
                 for trade in self.trades.all()]
