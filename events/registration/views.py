@@ -189,8 +189,7 @@ def _personal_page(request, registration, *, form=None, error="", status=200):
     token = cancel_token(registration)
     substitution_closed = substitution.substitution_refusal(registration)
     if form is None and substitution_closed is None:
-        form = substitute_form_class(get_kind(registration.option.kind))(
-            initial={"language": registration.language})
+        form = _substitute_form(registration, initial={"language": registration.language})
     return render(request, "events/registration/cancel.html", {
         "registration": registration, "occurrence": registration.option.occurrence,
         "event": registration.option.occurrence.page.specific.localized,
@@ -200,6 +199,14 @@ def _personal_page(request, registration, *, form=None, error="", status=200):
         "cancel_url": reverse("events_registration:cancel", args=[token]),
         "substitute_url": reverse("events_registration:substitute", args=[token]),
     }, status=status)
+
+
+def _substitute_form(registration, **kwargs):
+    """The colleague's details as the registration form asks them (the kind's fields and the
+    event's own questions)."""
+    option = registration.option
+    questions = questions_for(option.occurrence.page.specific, option.kind)
+    return substitute_form_class(get_kind(option.kind))(questions=questions, **kwargs)
 
 
 def _busy(request, error):
@@ -242,7 +249,7 @@ def substitute(request, token):
     refusal = substitution.substitution_refusal(registration)
     if refusal:
         return _personal_page(request, registration, error=refusal, status=409)
-    form = substitute_form_class(get_kind(registration.option.kind))(request.POST)
+    form = _substitute_form(registration, data=request.POST)
     if form.is_valid():
         try:
             substitution.substitute(

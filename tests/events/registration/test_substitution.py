@@ -243,3 +243,24 @@ def test_confirmation_email_template_renders_without_a_predecessor(option, regis
     committed(services.confirm, anna)
     message = build_email(anna, "substitute")
     assert re.search(r"registration is confirmed", message.body)
+
+
+def test_the_events_own_questions_are_asked_for_the_colleague(client, option, register, committed,
+                                                             client_post):
+    page = option.occurrence.page.specific
+    page.registration_questions = [("question", {
+        "label": "Ihre Funktion", "help_text": "", "field_type": "text", "required": True,
+        "choices": [], "kinds": []})]
+    page.save_revision().publish()
+    anna = register(option, language="en", email="anna@example.org")
+    committed(services.confirm, anna)
+    html = client.get(personal_url(anna)).content.decode()
+    assert "Ihre Funktion" in html
+    missing = client_post(substitute_url(anna), colleague())
+    assert missing.status_code == 400
+    assert not Registration.objects.filter(substitute_for=anna).exists()
+    field = re.search(r'name="(substitute-question_[^"]+)"', html)
+    response = client_post(substitute_url(anna), colleague(**{field.group(1): "Beraterin"}))
+    assert response.status_code == 302
+    chris = Registration.objects.get(substitute_for=anna)
+    assert "Beraterin" in chris.data["answers"].values()
