@@ -15,9 +15,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -98,18 +100,26 @@ def _page_filter(filters):
     return condition
 
 
+def _default_language():
+    # Locale.get_default() without its query: the default locale is the one of LANGUAGE_CODE.
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def _locale_filter(locale):
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return Q(page__locale=locale)
-    translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
-    return Q(page__locale=locale) | (
-        Q(page__locale=default) & ~Q(page__translation_key__in=translated)
+    default = _default_language()
+    if locale.language_code == default:
+        return Q(page__locale_id=locale.pk)
+    translated = Page.objects.filter(locale_id=locale.pk, live=True).values("translation_key")
+    return Q(page__locale_id=locale.pk) | (
+        Q(page__locale__language_code=default) & ~Q(page__translation_key__in=translated)
     )
 
 
-def public_occurrences(locale=None, filters=None, now=None):
-    """Occurrence rows of live, public, unexpired event pages (all times, no expansion)."""
+def public_occurrences(locale=None, filters=None, now=None, restricted=None):
+    """Occurrence rows of live, public, unexpired event pages (all times, no expansion).
+
+    `restricted`: the paths of view-restricted pages when the caller has them already (the
+    site frame caches them per content generation), else they are read here."""
     filters = filters or EventFilters()
     now = now or timezone.now()
     queryset = Occurrence.objects.filter(
@@ -120,7 +130,9 @@ def public_occurrences(locale=None, filters=None, now=None):
     if locale != "all":
         queryset = queryset.filter(_locale_filter(resolve_locale(locale)))
     # Any view restriction (password, login, groups) hides the page and its subtree.
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    if restricted is None:
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    for path in restricted:
         queryset = queryset.exclude(page__path__startswith=path)
     return queryset
 
@@ -156,6 +168,19 @@ def with_card_images(queryset):
     return queryset.prefetch_related(Prefetch("image", queryset=images))
 
 
+def attach_card_images(pages):
+    """Set `image` of pages of any types with their card renditions: two queries for all."""
+    image_ids = {page.image_id for page in pages if getattr(page, "image_id", None)}
+    if not image_ids:
+        return pages
+    images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(
+        *CARD_RENDITION_SPECS).in_bulk()
+    for page in pages:
+        if getattr(page, "image_id", None) in images:
+            page.image = images[page.image_id]
+    return pages
+
+
 FEED_PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "summary",
                     "category", "venue", "content_type", "live", "last_published_at")
 
@@ -163,14 +188,19 @@ FEED_PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale", "sum
 def attach_pages(occurrences, relations=True):
     """Set `.page` of each occurrence to its specific page: one query per page type.
 
-    `relations=False` skips prefetching audiences, languages and organisers (feeds).
+    `relations=False` skips prefetching audiences, languages and organisers (feeds);
+    `relations="cards"` reads only what a date card shows (the page, its venue, category and
+    card picture: the pictures of all types in two queries).
     """
     by_type = {}
     page_ids = {occurrence.page_id for occurrence in occurrences}
     if not page_ids:
         return occurrences
-    for page_id, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
-            "pk", "content_type_id"):
+    if all(hasattr(occurrence, "page_content_type") for occurrence in occurrences):
+        pairs = {(occurrence.page_id, occurrence.page_content_type) for occurrence in occurrences}
+    else:
+        pairs = Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id")
+    for page_id, content_type_id in pairs:
         by_type.setdefault(content_type_id, []).append(page_id)
     pages = {}
     for model in event_page_models():
@@ -179,13 +209,17 @@ def attach_pages(occurrences, relations=True):
             continue
         queryset = (model.objects.filter(pk__in=ids).defer_streamfields()
                     .select_related("category", "venue", "locale"))
-        if relations:
+        if relations == "cards":
+            pass
+        elif relations:
             queryset = with_card_images(
                 queryset.prefetch_related("audiences", "languages", "organisers"))
         else:
             # Feeds read only these: loading 40 page columns for 1,000s of rows is the cost.
             queryset = queryset.only(*FEED_PAGE_FIELDS)
         pages.update({page.pk: page for page in queryset})
+    if relations == "cards":
+        attach_card_images(list(pages.values()))
     for occurrence in occurrences:
         page = pages.get(occurrence.page_id)
         if page is not None:
@@ -251,11 +285,13 @@ def expand(occurrences, after=None, before=None):
 
 
 def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, limit=None,
-                         attach=True):
+                         attach=True, restricted=None):
     """Dates (repeats expanded) of public event pages, specific pages attached.
 
     Upcoming: dates not yet over, soonest first (repeats up to the horizon). `past=True`:
     dates that are over, latest first. `filters.date_from`/`date_to` narrow the range.
+    `attach="cards"`: pages with only what a date card shows (see `attach_pages`);
+    `restricted`: as for `public_occurrences`.
     """
     filters = filters or EventFilters()
     now = now or timezone.now()
@@ -274,8 +310,9 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         before = min(before, end) if before else end
     from .registration.sources import with_page_language
 
-    queryset = with_page_language(public_occurrences(locale, filters, now=now)
-                                  .select_related("venue"))
+    queryset = with_page_language(public_occurrences(locale, filters, now=now, restricted=restricted)
+                                  .select_related("venue")
+                                  .annotate(page_content_type=F("page__content_type_id")))
     queryset = _window_filter(queryset, after, before)
     if limit is not None and not past:
         # Only the first `limit` single dates can make it, plus any repeating date.
@@ -292,7 +329,9 @@ def upcoming_occurrences(locale=None, filters=None, *, now=None, past=False, lim
         instances = [item for item in instances if item.end > now]
     if limit is not None:
         instances = instances[:limit]
-    return attach_pages(instances) if attach else instances
+    if not attach:
+        return instances
+    return attach_pages(instances, relations="cards" if attach == "cards" else True)
 
 
 def feed_occurrences(locale=None, filters=None, *, now=None, past_days=None):

@@ -2,10 +2,12 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -45,21 +47,89 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def action_areas(self):
-        return ProgrammePage.objects.live().public().child_of(self).order_by("number")
+    def route(self, request, path_components):
+        """Wagtail's routing with every level of the path in one query instead of two per
+        level (child by slug, then its specific row): the page shown still comes from its
+        own `route()`, and a page on the way that routes its own subpaths (RoutablePageMixin,
+        a custom `route`) takes over exactly where Wagtail's walk would hand over to it."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = ["/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+        found = {page.url_path: page for page in Page.objects.filter(
+            url_path__in=[self.url_path + prefix for prefix in prefixes],
+            path__startswith=self.path, depth__lte=self.depth + len(path_components))}
+        parent = self
+        for position, prefix in enumerate(prefixes):
+            page = found.get(self.url_path + prefix)
+            if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
+                raise Http404
+            page._cached_parent_obj = parent
+            remaining = path_components[position + 1:]
+            if not remaining or _routes_itself(page, remaining):
+                return _specific(page).route(request, remaining)
+            parent = page
+        raise Http404  # not reached: the last component returns above
 
-    def upcoming_dates(self):
-        """The next event dates of every type in this page's language (repeats expanded)."""
+    # `restricted`: the paths of view-restricted pages when the caller has them (the site
+    # frame caches them), so that `.public()` need not read them once more.
+
+    def action_areas(self, restricted=None):
+        areas = ProgrammePage.objects.live().child_of(self).order_by("number")
+        return _public(areas, restricted)
+
+    def upcoming_dates(self, locale=None, restricted=None):
+        """The next event dates of every type in this page's language (repeats expanded),
+        with what a date card shows."""
         if not self.upcoming_events_count:
             return []
         from events.queries import upcoming_occurrences
 
-        return upcoming_occurrences(self.locale, limit=self.upcoming_events_count)
+        return upcoming_occurrences(locale or self.locale, limit=self.upcoming_events_count,
+                                    attach="cards", restricted=restricted)
 
-    def event_index(self):
+    def event_index(self, restricted=None):
         from events.models import EventIndexPage
 
-        return EventIndexPage.objects.live().public().filter(locale=self.locale).first()
+        return _public(EventIndexPage.objects.live().filter(locale_id=self.locale_id),
+                       restricted).first()
+
+
+def _public(pages, restricted=None):
+    if restricted is None:
+        return pages.public()
+    for path in restricted:
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+def _specific(page):
+    """`page.specific` with the page's locale and the specific model's own foreign keys (its
+    image, venue, category …) joined in: the page template reads them, one query each else."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    related = ["locale", *(field.name for field in model._meta.concrete_fields
+                           if field.many_to_one and field.model is not Page)]
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    for name, value in page.__dict__.items():  # as Page.get_specific() does
+        specific.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific
+    return specific
+
+
+def _routes_itself(page, remaining):
+    """Whether Wagtail's walk would hand `remaining` to this page's own `route()` rather than
+    go on to its child: a custom `route`, or a routable page with a subpage URL for it."""
+    model = page.specific_class or Page
+    if model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route and page.live:
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False  # no subpage URL: RoutablePageMixin falls back to Page.route
+        return True
+    return model.route is not RoutablePageMixin.route
 
 
 class ProgrammePage(PlainLanguageMixin, Page):

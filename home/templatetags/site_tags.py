@@ -133,15 +133,20 @@ def _relatives(request, page):
     memo = getattr(request, "_site_relatives", None) if request is not None else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    paths = [page.path[:end] for end in range(2 * STEPLEN, len(page.path), STEPLEN)]
-    rows = Page.objects.filter(Q(translation_key=page.translation_key, live=True) | Q(path__in=paths))
-    translations, ancestors = [], []
-    for row in rows.order_by("path"):
-        if row.path in paths:
-            ancestors.append(row)
-        if row.translation_key == page.translation_key and row.live:
-            translations.append(row)
-    result = (translations, ancestors)
+    # Both change only with a publish, move or delete: kept under the content generation.
+    key = f"siterelatives:{page.pk}:{page.path}:{_content_generation(request)}"
+    result = cache.get(key)
+    if result is None:
+        paths = [page.path[:end] for end in range(2 * STEPLEN, len(page.path), STEPLEN)]
+        rows = Page.objects.filter(Q(translation_key=page.translation_key, live=True) | Q(path__in=paths))
+        translations, ancestors = [], []
+        for row in rows.order_by("path"):
+            if row.path in paths:
+                ancestors.append(row)
+            if row.translation_key == page.translation_key and row.live:
+                translations.append(row)
+        result = (translations, ancestors)
+        cache.set(key, result, FRAME_SECONDS)
     if request is not None:
         if memo is None:
             memo = request._site_relatives = {}
@@ -210,6 +215,18 @@ def served_url(context, page):
 def _fallback_urls(request, page, frame, homes_needed):
     """For each routing home without the page: the URL of the page shown for `page` in that
     home's tree (its version there, else the version of its nearest ancestor, else the home)."""
+    site = _site(request)
+    key = "sitefallbacks:{}:{}:{}:{}".format(site.pk if site else "", page.pk,
+                                             ",".join(str(home["pk"]) for home in homes_needed),
+                                             _content_generation(request))
+    urls = cache.get(key)
+    if urls is None:
+        urls = _find_fallback_urls(request, page, frame, homes_needed)
+        cache.set(key, urls, FRAME_SECONDS)
+    return urls
+
+
+def _find_fallback_urls(request, page, frame, homes_needed):
     restricted = frame["restricted"]
     keys = [page.translation_key, *(ancestor.translation_key for ancestor in
                                     reversed(_ancestors(request, page)))]
@@ -358,6 +375,49 @@ def breadcrumb_trail(context):
     if request is not None:
         request._breadcrumbs = (page.pk, trail)
     return trail
+
+
+# The home page's own sections --------------------------------------------------------------
+
+def restricted_paths(request):
+    """The paths of view-restricted pages, from the site frame (no query once it is cached)."""
+    frame = _frame(request)
+    if frame is None:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return frame["restricted"]
+
+
+@register.simple_tag(takes_context=True)
+def home_sections(context, page):
+    """The action areas ({title, url, number, summary}) and the events index URL of a home
+    page: they change only on publish, so they are kept under the content generation like
+    the frame."""
+    request = context.get("request")
+    current = translation.get_language()
+    key = f"homesections:{page.pk}:{current}:{_content_generation(request)}"
+    sections = cache.get(key)
+    if sections is None:
+        restricted = restricted_paths(request)
+        areas = [{"title": area.title, "number": area.number, "summary": area.summary,
+                  "url": area.get_url(request=request)}
+                 for area in page.action_areas(restricted=restricted)]
+        index = page.event_index(restricted=restricted)
+        index_url = index.get_url(request=request) if index is not None else None
+        sections = {"areas": areas, "index_url": index_url}
+        cache.set(key, sections, FRAME_SECONDS)
+    return sections
+
+
+@register.simple_tag(takes_context=True)
+def home_upcoming_dates(context, page):
+    """The home page's next dates (live: places and dates change without a publish)."""
+    request = context.get("request")
+    frame = _frame(request)
+    locale = None
+    if frame is not None and page.locale_id in frame["locales"]:
+        # The page's locale without a query: the frame knows the codes.
+        locale = Locale(pk=page.locale_id, language_code=frame["locales"][page.locale_id])
+    return page.upcoming_dates(locale=locale, restricted=restricted_paths(request))
 
 
 @register.simple_tag(takes_context=True)
