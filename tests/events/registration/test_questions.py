@@ -457,3 +457,24 @@ def test_every_event_page_type_offers_the_questions_to_editors(model):
     page_class = apps.get_model(model)
     form_class = page_class.get_edit_handler().get_form_class()
     assert "registration_questions" in form_class.base_fields
+
+
+def test_openapi_document_types_the_answers_and_the_pages_questions(client):
+    document = client.get("/api/schema/", headers={"Accept": "application/json"}).json()
+    schemas = document["components"]["schemas"]
+    bodies = [schema for name, schema in schemas.items()
+              if name.endswith("Registration") and "answers" in schema.get("properties", {})]
+    assert {"AttendeeRegistration", "ParticipantRegistration", "JobseekerRegistration"} <= {
+        name for name, schema in schemas.items() if schema in bodies}
+    answers = bodies[0]["properties"]["answers"]
+    assert answers["type"] == "object" and "`id`" in answers["description"]
+    assert answers["additionalProperties"]["oneOf"] == [
+        {"type": "string"}, {"type": "number"}, {"type": "boolean"},
+        {"type": "array", "items": {"type": "string"}}]
+    page = next(schema for name, schema in schemas.items()
+                if "registration_questions" in schema.get("properties", {})
+                and "event" in name.lower())
+    question = page["properties"]["registration_questions"]["items"]["properties"]
+    assert question["type"]["type"] == "string" and question["required"]["type"] == "boolean"
+    assert question["choices"]["items"]["properties"]["value"]["type"] == "string"
+    assert question["kinds"]["items"] == {"type": "string"}
