@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -126,7 +127,15 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
                 HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
                 HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
             ]
-        return buttons
+        return buttons + self.message_buttons()
+
+    def message_buttons(self):
+        """Filtered to one date: managers write to its registrants (message_views.py)."""
+        occurrence = self.request.GET.get("occurrence", "")
+        if not occurrence.isdigit() or not self.request.user.has_perm("events.change_registration"):
+            return []
+        return [HeaderButton(_("Message to the registrants"), icon_name="mail", url=reverse(
+            "events_registration_message", args=[int(occurrence)]))]
 
     @cached_property
     def header_more_buttons(self):

@@ -13,7 +13,7 @@ from .ics import occurrence_ics
 from .tokens import cancel_token, confirm_token
 
 TEMPLATES = {"confirm", "confirmed", "waitlisted", "received", "promoted", "cancelled",
-             "rejected", "reminder", "date_changed", "date_cancelled", "substituted", "substitute"}
+             "rejected", "reminder", "date_changed", "date_cancelled", "substituted", "substitute", "message"}
 # E-mails that carry the date as a calendar file.
 WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled", "substitute"}
 
@@ -38,7 +38,8 @@ def registration_links(registration):
         }
 
 
-def build_email(registration: Registration, template: str):
+def build_email(registration: Registration, template: str, extra=None):
+    """The e-mail `template` for one registrant; `extra` adds to the context (a manager's message)."""
     if template not in TEMPLATES:
         raise ValueError(f"unknown registration e-mail {template!r}")
     occurrence = registration.option.occurrence
@@ -54,6 +55,7 @@ def build_email(registration: Registration, template: str):
             "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),
             "page_url": base_url() + (page.get_url() or ""),
             **registration_links(registration),
+            **(extra or {}),
         }
         subject = render_to_string(f"events/registration/email/{template}_subject.txt", context)
         body = render_to_string(f"events/registration/email/{template}.txt", context)
@@ -74,4 +76,14 @@ def send_registration_email(registration_id, template):
     if registration.erased_at or not registration.email:
         return False
     build_email(registration, template).send()
+    return True
+
+
+def send_registrant_message(registration_id, subject, text):
+    """A registration manager's message (events/registration/messages.py) to one registrant."""
+    registration = Registration.objects.select_related("option__occurrence__page").get(
+        pk=registration_id)
+    if registration.erased_at or not registration.email:
+        return False
+    build_email(registration, "message", extra={"subject": subject, "text": text}).send()
     return True

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin import BULK_ACTIONS, RegistrationOptionViewSet, RegistrationViewSet
+from .message_views import message_registrants_view
 from .reports import RegistrationStatisticsView, StatisticsMenuItem
 
 register_snippet(RegistrationViewSet)
@@ -29,6 +30,12 @@ def register_statistics_urls():
         path("reports/registration-statistics/results/", view.as_view(results_only=True),
              name=view.index_results_url_name),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_message_urls():
+    return [path("registrations/message/<int:occurrence_id>/", message_registrants_view,
+                 name="events_registration_message")]
 
 
 @hooks.register("register_reports_menu_item")
