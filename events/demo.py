@@ -101,6 +101,30 @@ def at(day, hour, minute=0):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=BERLIN)
 
 
+# Registration questions of the Dresden information day, with fixed ids: a second demo run
+# changes nothing, and the English page's answers fill the same columns as the German page's.
+DEMO_QUESTIONS = [
+    ("7d1c9a52-3f0e-4c47-9b1e-5a8f2e6d0c11", "single_choice", True,
+     ("Wie haben Sie von der Veranstaltung erfahren?", "How did you hear about the event?"),
+     [("0e5b7f0a-2c1d-4d9e-8a61-1f3b5c7d9e21", "Beratungsstelle", "Counselling service"),
+      ("9a3e1c5d-7b2f-4e80-a6d4-2c8e0f1b3d32", "Internet", "Internet"),
+      ("5c7e9a1b-3d5f-4a2c-8e0b-7d9f1a3c5e43", "Freunde oder Familie", "Friends or family")]),
+    ("2f4a6c8e-0b1d-4e3f-9a5c-7e9b1d3f5a54", "yes_no", False,
+     ("Benötigen Sie eine Sprachmittlung?", "Do you need an interpreter?"), []),
+]
+
+
+def demo_questions(language):
+    """The raw StreamField data of DEMO_QUESTIONS in "de" or "en"."""
+    index = 0 if language == "de" else 1
+    return [{"type": "question", "id": question_id, "value": {
+        "label": labels[index], "help_text": "", "field_type": field_type, "required": required,
+        "choices": [{"type": "item", "id": choice[0], "value": choice[1 + index]}
+                    for choice in choices],
+        "kinds": [],
+    }} for question_id, field_type, required, labels, choices in DEMO_QUESTIONS]
+
+
 def _vocabularies(ctx, model, rows):
     de, en = ctx.locale("de"), ctx.locale("en")
     result = {}
@@ -227,11 +251,13 @@ def load(ctx, today=None):
         ("beispiel-informationstag-anerkennung-dresden", "information_day", "dresden", 1, 3,
          dict(title="Beispiel: Informationstag Anerkennung ausländischer Abschlüsse",
               summary="Beispielveranstaltung: Wie läuft ein Anerkennungsverfahren ab? Die IBAS "
-              "informiert Zugewanderte und Beratende."),
+              "informiert Zugewanderte und Beratende.",
+              registration_questions=demo_questions("de")),
          dict(title="Example: Information day on recognition of foreign qualifications",
               slug="example-information-day-recognition-dresden",
               summary="Example event: how does a recognition procedure work? IBAS informs "
-              "immigrants and counsellors."),
+              "immigrants and counsellors.",
+              registration_questions=demo_questions("en")),
          ["migrants", "counselling_services"], ["de", "en", "ar"]),
         ("beispiel-workshop-chemnitz", "workshop", "chemnitz", 2, 1,
          dict(title="Beispiel: Regionalworkshop Schnittstellenmanagement Chemnitz",

@@ -478,3 +478,22 @@ def test_openapi_document_types_the_answers_and_the_pages_questions(client):
     assert question["type"]["type"] == "string" and question["required"]["type"] == "boolean"
     assert question["choices"]["items"]["properties"]["value"]["type"] == "string"
     assert question["kinds"]["items"] == {"type": "string"}
+
+
+def test_demo_information_day_asks_two_questions_in_both_languages(demo_content, client):
+    from django.core.management import call_command
+
+    from events.models import EventPage
+
+    german_page = EventPage.objects.get(slug="beispiel-informationstag-anerkennung-dresden")
+    english_page = german_page.get_translation(Locale.objects.get(language_code="en")).specific
+    assert [question.label for question in german_page.registration_question_list] == [
+        "Wie haben Sie von der Veranstaltung erfahren?", "Benötigen Sie eine Sprachmittlung?"]
+    assert [(question.id, question.label) for question in english_page.registration_question_list][1] == (
+        german_page.registration_question_list[1].id, "Do you need an interpreter?")
+    revisions = german_page.revisions.count()
+    call_command("load_demo_content", verbosity=0)
+    assert german_page.revisions.count() == revisions  # a rerun changes nothing
+    option = RegistrationOption.objects.filter(occurrence__page=german_page).first()
+    if option is not None:
+        assert "Wie haben Sie" in client.get(form_url(option)).content.decode()
