@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from events.models.mixins import PlainLanguageMixin
@@ -72,6 +72,14 @@ class HomePage(Page):
 
     # `restricted`: the paths of view-restricted pages when the caller has them (the site
     # frame caches them), so that `.public()` need not read them once more.
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two: a home's only ancestor is the tree
+        root, never an alias, so its ancestors are the prefixes of its path."""
+        if self.alias_of_id is not None:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
     def action_areas(self, restricted=None):
         areas = ProgrammePage.objects.live().child_of(self).order_by("number")

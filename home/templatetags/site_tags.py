@@ -377,6 +377,17 @@ def breadcrumb_trail(context):
     return trail
 
 
+@register.simple_tag(takes_context=True)
+def content_generation(context):
+    """The content generation, for `{% cache %}` keys of fragments that change only on
+    publish (snippets, a page's own relations); empty in previews, whose drafts must never
+    reach the cache. base.html sets it as CONTENT_GENERATION for every template."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return ""
+    return _content_generation(request)
+
+
 # The home page's own sections --------------------------------------------------------------
 
 def restricted_paths(request):
