@@ -40,6 +40,8 @@ DEFAULT_PURGE_MODELS = (
     "wagtailcore.Site", "wagtailcore.Locale", "wagtailcore.PageViewRestriction",
     "wagtailimages.Image", "wagtaildocs.Document", "wagtailredirects.Redirect",
     "events.Occurrence", "events.RegistrationOption",
+    # Shown on job-fair pages: reviewed postings and the employers' profiles.
+    "jobfairs.JobPosting", "jobfairs.EmployerProfile",
 )
 # Snippets that pages do not show; registrations reach pages through their counts.
 DEFAULT_IGNORE_MODELS = ("events.Registration",)

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from events.models import RegistrationState
@@ -175,7 +176,7 @@ def test_fair_page_with_postings_and_exhibitors_keeps_its_query_count(
 # The editors' review ---------------------------------------------------------------------------
 
 def test_registration_manager_sees_pending_postings_and_approves_one(
-        client, fair, make_employer, reviewer):
+        client, fair, make_employer, reviewer, django_capture_on_commit_callbacks):
     posting = make_posting(make_employer(company="Muster Bau GmbH"))
     client.force_login(reviewer)
     listing = client.get(reverse("jobfair_postings:index"))
@@ -186,16 +187,21 @@ def test_registration_manager_sees_pending_postings_and_approves_one(
 
     inspect = reverse("jobfair_postings:inspect", args=[posting.pk])
     assert client.get(inspect).status_code == 200
-    response = client.post(inspect, {"decision": "approve"})
+    visitor = Client()
+    assert "Maurerarbeiten im Hochbau." not in visitor.get(fair.url).content.decode()  # cached
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(inspect, {"decision": "approve"})
     assert response.status_code == 302
     posting.refresh_from_db()
     assert posting.status == PostingStatus.APPROVED and posting.reviewed_by == reviewer
-    assert "Maurerarbeiten im Hochbau." in client.get(fair.url).content.decode()
+    # The cached page is purged: the visitor sees the approved posting at once.
+    assert "Maurerarbeiten im Hochbau." in visitor.get(fair.url).content.decode()
 
-    client.post(inspect, {"decision": "reject"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(inspect, {"decision": "reject"})
     posting.refresh_from_db()
     assert posting.status == PostingStatus.REJECTED
-    assert "Maurerarbeiten im Hochbau." not in client.get(fair.url).content.decode()
+    assert "Maurerarbeiten im Hochbau." not in visitor.get(fair.url).content.decode()
 
 
 def test_approving_twice_is_a_message_not_an_error(client, make_employer, reviewer):
