@@ -310,6 +310,24 @@ EXAMPLE_EMPLOYERS = [
     ("Beispiel Elektro KG", "elektro@example.org", ["elektroniker"], 2, 1),
     ("Beispiel Haustechnik e. K.", "haustechnik@example.org", ["anlagenmechaniker-shk"], 1, 2),
 ]
+# Profile texts (German, English) and approved postings of the example employers: (trade slug,
+# level, German level, months from the fair to the start, places, description). Marked as examples.
+EXAMPLE_PROFILES = {
+    "bau@example.org": (
+        "Beispielbetrieb: Familienunternehmen im Hoch- und Holzbau mit 40 Beschäftigten im "
+        "Leipziger Land.",
+        "Example company: family business in building construction and timber construction "
+        "with 40 employees near Leipzig.",
+        [("maurer", "skilled", "A2", 1, 2, "Beispiel: Mauern, Putzen und Betonieren auf "
+          "Baustellen in Leipzig und Umgebung. Tariflohn, Arbeitskleidung wird gestellt."),
+         ("zimmerer", "apprenticeship", "B1", 5, 1, "Beispiel: Ausbildung zur Zimmerin oder "
+          "zum Zimmerer ab August, mit Unterstützung beim Deutschlernen.")]),
+    "elektro@example.org": (
+        "Beispielbetrieb: Elektroinstallation in Wohn- und Gewerbebauten.",
+        "",
+        [("elektroniker", "helper", "A2", 1, 1, "Beispiel: Mithilfe bei Installationen auf "
+          "der Baustelle, Einarbeitung durch erfahrene Kolleginnen und Kollegen.")]),
+}
 
 
 def _example_employers(page):
@@ -329,3 +347,27 @@ def _example_employers(page):
                     "trades": trade_slugs, "open_positions": positions,
                     "apprenticeships": apprenticeships, "interviews": 6, "languages": ["de"],
                     "needs": "", "public_listing": True, "example": True})
+        _example_profiles(occurrence)
+
+
+def _example_profiles(occurrence):
+    """Profile texts and approved postings of the example employers (once per employer)."""
+    from .models import EmployerProfile, JobPosting, PostingStatus
+    from .postings import trade_for_slug
+
+    start_day = occurrence.start.date()
+    for email, (text_de, text_en, postings) in EXAMPLE_PROFILES.items():
+        employer = Registration.objects.filter(occurrence=occurrence, email_normalised=email,
+                                               option__kind="employer").first()
+        if employer is None or EmployerProfile.objects.filter(employer=employer).exists():
+            continue
+        EmployerProfile.objects.create(employer=employer, description_de=text_de,
+                                       description_en=text_en, website="https://example.org/")
+        for slug, level, german, months, places, description in postings:
+            trade = trade_for_slug(slug)
+            if trade is None:
+                continue
+            start = (start_day.replace(day=1) + datetime.timedelta(days=31 * months)).replace(day=1)
+            JobPosting.objects.create(employer=employer, trade=trade, level=level,
+                                      german_level=german, start_date=start, places=places,
+                                      description=description, status=PostingStatus.APPROVED)

@@ -51,3 +51,18 @@ def test_demo_has_the_bewerbertag_and_an_example_fair_and_reruns_change_nothing(
     load()
     assert (JobFairPage.objects.count(), Registration.objects.count(),
             example.occurrences.get().start) == counts
+
+
+@pytest.mark.django_db
+def test_demo_employers_have_profiles_and_approved_postings_shown_on_the_example_fair(client):
+    from jobfairs.models import EmployerProfile, JobPosting
+
+    load()
+    example = JobFairPage.objects.get(slug="beispiel-jobmesse-handwerk-leipzig")
+    html = client.get(example.url).content.decode()
+    assert "Familienunternehmen im Hoch- und Holzbau" in html
+    assert "Mauern, Putzen und Betonieren" in html and 'id="postings"' in html
+    counts = (EmployerProfile.objects.count(), JobPosting.objects.count())
+    assert counts[1] >= 3
+    load()
+    assert (EmployerProfile.objects.count(), JobPosting.objects.count()) == counts
