@@ -9,6 +9,8 @@ unexpired pages; view-restricted pages never), repeats expanded, with the same f
 
 import re
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
@@ -23,14 +25,16 @@ from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
+from wagtail.coreutils import get_supported_content_language_variant
 
 from .filtersets import OccurrenceFilterSet, event_type_choices, locale_choices
-from .models import Occurrence
-from .models.occurrences import OccurrenceStatus
-from .queries import attach_pages, upcoming_occurrences
+from .models import Occurrence, RegistrationOption
+from .models.occurrences import OccurrenceStatus, translated_uid
+from .queries import attach_pages, expand, upcoming_occurrences
 from .registration.api import JSONOnlyMixin
 from .registration.kinds import kind_choices
 from .registration.serializers import bad_request_response
+from .registration.sources import with_page_language
 from .registration.summary import registration_summary
 
 LIMIT_DEFAULT = 20
@@ -81,6 +85,115 @@ class ListingPagination(LimitOffsetPagination):
             {"name": "offset", "in": "query", "required": False, "description": "Items to skip.",
              "schema": {"type": "integer", "minimum": 0, "maximum": OFFSET_MAX, "default": 0}},
         ]
+
+
+# Computed fields of page listings: worked out once for every page the listing shows -------
+
+def listing_objects(field, instance):
+    """The objects serialised with `instance`: the items of its type on the listing page
+    it is part of, or `instance` alone (a detail, or no listing around it)."""
+    node = getattr(field, "parent", None)
+    while node is not None:
+        shown = getattr(node, "instance", None)
+        if isinstance(node, serializers.ListSerializer) and isinstance(shown, list) \
+                and any(item is instance for item in shown):
+            return [item for item in shown if type(item) is type(instance)]
+        node = getattr(node, "parent", None)
+    return [instance]
+
+
+def listing_value(field, instance, compute):
+    """The value of `field` for `instance`, with `compute(objects)` → `{pk: value}` called
+    once for all objects of the listing (a constant number of queries, not one per item)."""
+    values = field.context.setdefault("_listing_values", {}).setdefault(
+        (compute, field.field_name), {})
+    if instance.pk not in values:
+        values.update(compute(listing_objects(field, instance)))
+    return values[instance.pk]
+
+
+class ListingListSerializer(serializers.ListSerializer):
+    """`many=True` serializer of a computed page field whose child serializer class has
+    `listing_values(pages)` → `{page pk: [items]}`: read for the whole listing at once."""
+
+    def get_attribute(self, instance):
+        return listing_value(self, instance, type(self.child).listing_values)
+
+
+def default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def dates_of_translations(pages):
+    """Every date of `pages` and of their translations (one query), annotated with its page's
+    language and translation key as `events.registration.sources.with_page_language` does.
+    Memoised on the pages: the fields of one listing share it."""
+    if not all(hasattr(page, "_api_dates") for page in pages):
+        dates = list(with_page_language(Occurrence.objects.filter(
+            page__translation_key__in={page.translation_key for page in pages}))
+            .select_related("venue").order_by("start"))
+        for page in pages:
+            page._api_dates = dates
+    return pages[0]._api_dates if pages else []
+
+
+def source_dates(pages):
+    """{page pk: the dates of its default-language translation} (`page.source_page()`'s dates:
+    one set of places whatever the language), or its own when that translation has none."""
+    dates = dates_of_translations(pages)
+    default = default_language()
+    by_page, source_page = {}, {}
+    for occurrence in dates:
+        by_page.setdefault(occurrence.page_id, []).append(occurrence)
+        if occurrence.page_language == default:
+            source_page[occurrence.page_translation_key] = occurrence.page_id
+    return {page.pk: by_page.get(source_page.get(page.translation_key, page.pk), [])
+            for page in pages}
+
+
+def attach_shared_options(occurrences, dates):
+    """`events.registration.sources.attach_options` for dates read by `dates_of_translations`:
+    a translated date finds its source among `dates` (same rule: the UID it was copied with,
+    else the same start), so only the capacity rows take a query."""
+    default = default_language()
+    candidates = {}
+    for occurrence in sorted(dates, key=lambda item: (item.sort_order, item.pk)):
+        if occurrence.page_language == default:
+            candidates.setdefault(occurrence.page_translation_key, []).append(occurrence)
+    sources = {}
+    for item in occurrences:
+        sources[item.pk] = item.pk
+        if item.page_language == default:
+            continue
+        rows = candidates.get(item.page_translation_key, [])
+        match = next((row.pk for row in rows
+                      if translated_uid(row.uid, item.page_id) == item.uid), None)
+        if match is None:  # a copy made some other way: the date at the same time
+            match = next((row.pk for row in rows if row.start == item.start), None)
+        if match is not None:
+            sources[item.pk] = match
+    options = {}
+    for option in RegistrationOption.objects.filter(
+            occurrence_id__in=set(sources.values())).order_by("pk"):
+        options.setdefault(option.occurrence_id, []).append(option)
+    for item in occurrences:
+        item.shared_options = options.get(sources[item.pk], [])
+    return occurrences
+
+
+def upcoming_dates_of(pages, now=None):
+    """{page pk: `page.upcoming_dates()`} for many event pages at once (two queries): the
+    coming dates, repeats expanded, with their venue and registration places."""
+    dates = dates_of_translations(pages)
+    pages_by_pk = {page.pk: page for page in pages}
+    own = [occurrence for occurrence in dates if occurrence.page_id in pages_by_pk]
+    attach_shared_options(own, dates)
+    by_page = {pk: [] for pk in pages_by_pk}
+    for occurrence in own:
+        occurrence.page = pages_by_pk[occurrence.page_id]
+        by_page[occurrence.page_id].append(occurrence)
+    now = now or timezone.now()
+    return {pk: expand(items, after=now) for pk, items in by_page.items()}
 
 
 class PageReferenceSerializer(serializers.Serializer):

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
@@ -211,28 +212,75 @@ class TranslationsField(Field):
 
 
 def relation_lookups(serializer_class, model):
-    """The relations the serializer reads (by field name or `source`), to prefetch at once."""
-    lookups = []
+    """What the serializer reads from other rows, to fetch at once for a listing:
+    (foreign keys to join, lookups to prefetch, StreamFields to convert in bulk).
+
+    A field reads the relation named by its `source` (or by its own name, for computed fields
+    named after the relation they show, such as a job fair's `trades`); rows of inline panels
+    come with the foreign keys their own API fields read; a field may name more with a
+    `listing_prefetch` attribute (e.g. `trainings.serializers.TrainersField`)."""
+    joins, lookups, streams, seen = [], [], [], set()
     for field in serializer_class().fields.values():
-        name = (field.source or "").split(".")[0]
-        try:
-            model_field = model._meta.get_field(name)
-        except FieldDoesNotExist:
+        lookups.extend(name for name in getattr(field, "listing_prefetch", ())
+                       if name not in lookups)
+        for name in ((field.source or "").split(".")[0], field.field_name):
+            try:
+                model_field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if name in seen:
+                break
+            seen.add(name)
+            if isinstance(model_field, StreamField):
+                streams.append(name)
+            elif model_field.many_to_one and model_field.concrete:
+                joins.append(name)
+            elif model_field.is_relation:
+                lookups.append(child_rows_prefetch(field, model_field) or name)
+            break
+    return joins, lookups, streams
+
+
+def child_rows_prefetch(field, model_field):
+    """Rows of an inline panel with the objects their API fields read (a workshop's trade,
+    an info desk's organisation) in the same query."""
+    serializer_class = getattr(field, "serializer_class", None)
+    if not (model_field.one_to_many and serializer_class):
+        return None
+    row_model = model_field.related_model
+    joins, _lookups, _streams = relation_lookups(serializer_class, row_model)
+    if not joins:
+        return None
+    return Prefetch(model_field.name, queryset=row_model._default_manager.select_related(*joins))
+
+
+def load_streams(items, names):
+    """StreamField values of every item converted together: one query per chooser model
+    (images, pages, documents, snippets) for the whole listing instead of one per item
+    (`StreamBlock.bulk_to_python` over every item's raw data)."""
+    for name in names:
+        loaded = [item for item in items if name in item.__dict__]  # deferred: left alone
+        if not loaded:
             continue
-        if model_field.is_relation and name not in lookups:
-            lookups.append(name)
-    return lookups
+        stream_block = type(loaded[0])._meta.get_field(name).stream_block
+        values = stream_block.bulk_to_python([list(getattr(item, name).raw_data)
+                                              for item in loaded])
+        for item, value in zip(loaded, values, strict=True):
+            setattr(item, name, value)
 
 
 class PrefetchedListingMixin:
-    """A listing's related rows (snippets, images, child rows) read once for all its items,
-    whichever fields a client asks for (`fields=*`)."""
+    """A listing's related rows (snippets, images, child rows, StreamField choosers) read once
+    for all its items, whichever fields a client asks for (`fields=*`)."""
 
     def paginate_queryset(self, queryset):
+        joins, lookups, streams = relation_lookups(self.get_serializer_class(), queryset.model)
+        if joins:
+            queryset = queryset.select_related(*joins)
         items = list(super().paginate_queryset(queryset))
         if items:
-            prefetch_related_objects(items, *relation_lookups(self.get_serializer_class(),
-                                                              queryset.model))
+            prefetch_related_objects(items, *lookups)
+            load_streams(items, streams)
         return items
 
 

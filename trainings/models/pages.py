@@ -5,7 +5,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +17,7 @@ from events.models.mixins import PlainLanguageMixin
 
 from .. import conf
 from ..choices import DeliveryMode, Format, Topic
+from ..serializers import SessionsField, TrainersField
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -88,27 +88,6 @@ class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
             return redirect(self.url)
         return TemplateResponse(request, "trainings/inhouse_request_sent.html",
                                 {"page": self, "inhouse": inhouse})
-
-
-class SessionsField(serializers.Field):
-    """Upcoming sessions with live remaining places (the registration engine's cached counts)."""
-
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        return page.sessions_for_api()
-
-
-class TrainersField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        return [{"id": trainer.pk, "name": trainer.name, "bio": trainer.bio}
-                for trainer in page.trainers.all()]
 
 
 class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
@@ -206,20 +185,9 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
             path=self.path[:-self.steplen]).first() if self.depth > 1 else None
 
     def sessions_for_api(self):
-        from events.registration.summary import registration_summary
+        from ..serializers import sessions_of
 
-        sessions = []
-        for occurrence in self.upcoming_dates():
-            venue = occurrence.venue or self.venue
-            sessions.append({
-                "id": occurrence.pk, "uid": str(occurrence.uid),
-                "start": occurrence.start.isoformat(), "end": occurrence.end.isoformat(),
-                "status": occurrence.status,
-                "venue": {"name": venue.name, "city": venue.city} if venue else None,
-                "online": bool(occurrence.online_url),
-                "registration": [item.as_api() for item in registration_summary(occurrence)],
-            })
-        return sessions
+        return sessions_of([self])[self.pk]
 
 
 class ModuleDocument(Orderable):
