@@ -16,7 +16,6 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from events.models import Occurrence
 from events.queries import is_public
 
 from . import conf, services
@@ -29,7 +28,7 @@ from .serializers import (
     registration_request_serializer,
     registration_serializer_class,
 )
-from .sources import public_option
+from .sources import public_option_by_id
 from .throttling import APIWriteThrottle, RegistrationThrottle
 
 MAX_BODY = 64 * 1024
@@ -175,15 +174,13 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             occurrence_id = payload.get("occurrence")
             occurrence_id = occurrence_id if type(occurrence_id) is int else None
         if occurrence_id is not None and 0 < occurrence_id < 2**63:
-            occurrence = Occurrence.objects.select_related("page").filter(
-                pk=occurrence_id).first()
-            option = public_option(occurrence, kind.name)
+            option = public_option_by_id(occurrence_id, kind.name)
             if option is None:
                 message = _("This date takes no registrations of this kind.")
                 if not errors:
                     # A well-formed body for a date that is not public (404), or that takes
                     # no registrations of this kind (409), like a full or closed one.
-                    found = occurrence is not None and is_public([occurrence.pk])
+                    found = bool(is_public([occurrence_id]))
                     return (409, {"detail": str(message), "code": "kind",
                                   "errors": {"occurrence": [str(message)]}}, None) if found else (
                         404, {"detail": str(_("No public date with this id.")),

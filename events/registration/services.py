@@ -5,14 +5,17 @@ import datetime
 import logging
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from wagtail import log_actions
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import Page
 
 from events.errors import EventsError
-from events.models import Registration, RegistrationOption, RegistrationState
+from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.models.occurrences import OccurrenceStatus
 from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
 
@@ -84,8 +87,36 @@ def _after_commit(option_id, *emails, counts=None):
 
 
 def _log(registration, action, user=None, **data):
-    log(registration, f"events.registration.{action}", user=user,
-        data={"state": registration.state, **data})
+    """An entry in Wagtail's audit log, as `wagtail.log_actions.log` writes it, in one INSERT:
+    `log` saves through `full_clean`, whose check that the content type exists is one more
+    query, and this runs under the option's lock."""
+    action = f"events.registration.{action}"
+    registry = log_actions.registry
+    registry.scan_for_actions()
+    if not registry.action_exists(action):
+        raise ValueError(f"the log action {action!r} has not been registered")
+    model = registry.get_log_model_for_instance(registration)
+    context = get_active_log_context()
+    model.objects.bulk_create([model(
+        content_type=ContentType.objects.get_for_model(registration, for_concrete_model=False),
+        object_id=str(registration.pk), label=model.objects.get_instance_title(registration),
+        action=action, timestamp=timezone.now(), data={"state": registration.state, **data},
+        user=user or context.user, uuid=context.uuid,
+    )])
+
+
+def _statistics_where(option):
+    """(date id, what its statistics fact stores) when the caller read the option with its
+    date, page, locale and venue (`sources.public_option_by_id`): then nothing of it is read
+    under the lock. None otherwise (the fact reads it itself)."""
+    from .statistics import where_of
+
+    occurrence = option.occurrence
+    loaded = (Occurrence.page.is_cached(occurrence) and Occurrence.venue.is_cached(occurrence)
+              and Page.locale.is_cached(occurrence.page))
+    if not loaded or occurrence.pk != option.occurrence_id:
+        return None
+    return occurrence.pk, where_of(occurrence, getattr(option, "page_district", None))
 
 
 # Questions ----------------------------------------------------------------------------------
@@ -131,6 +162,7 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
     email_normalised = normalise_email(email)
     local, _at, domain = email.rpartition("@")
     email = f"{local}@{domain.lower()}" if local else email
+    where = _statistics_where(option)
     with locked_option(option.pk) as option:
         reason = closed_reason(option, now)
         if reason and confirmed and reason[0] != "cancelled" and option.occurrence.end > now:
@@ -159,13 +191,16 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
             # lock different rows). No savepoint: this is the transaction's first write, and
             # the refusal rolls all of it back (two round trips fewer per registration).
             with transaction.atomic(savepoint=False):
-                registration = Registration.objects.create(
+                registration = Registration(
                     option=option, occurrence_id=option.occurrence_id, state=state,
                     name=name.strip(), email=email, email_normalised=email_normalised,
                     phone=phone or "", language=language or "de", data=data or {},
                     consent_version=conf.get("REGISTRATION_CONSENT_VERSION"), consented_at=now,
                     hold_expires_at=hold, created_at=now, created_by=created_by,
                 )
+                if where is not None and where[0] == option.occurrence_id:
+                    registration.statistics_where = where[1]  # read before the lock
+                registration.save(force_insert=True)
         except IntegrityError as error:
             raise _duplicate_error() from error
         _log(registration, "created", user=created_by)

@@ -10,7 +10,7 @@ its source without a stored link; a date added to a translation by hand keeps it
 """
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -104,3 +104,27 @@ def public_option(occurrence, kind):
     if option is not None:
         option.occurrence = occurrence  # shown with the date (and page) the visitor came from
     return option
+
+
+def public_option_by_id(occurrence_id, kind):
+    """`public_option` for a date id, as the API receives it. A date of the source language
+    (nearly every request) takes two queries: the view restrictions, then its option with the
+    date, page, venue and what the statistics fact needs, marked public or not. Any other
+    date (a translation's, or one without this kind) takes the general path."""
+    from events.queries import public_occurrences
+
+    from .statistics import page_district
+
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    public = public_occurrences("all").filter(pk=OuterRef("occurrence_id"))
+    option = (RegistrationOption.objects
+              .filter(occurrence_id=occurrence_id, kind=kind,
+                      occurrence__page__locale__language_code=default)
+              .select_related("occurrence__page__locale", "occurrence__venue")
+              .annotate(page_is_public=Exists(public),
+                        page_district=page_district(OuterRef("occurrence__page_id")))
+              .first())
+    if option is not None:
+        return option if option.page_is_public else None
+    occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
+    return public_option(occurrence, kind)

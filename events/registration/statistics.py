@@ -8,8 +8,8 @@ language, district of the venue); a kind adds its own through `statistics_dimens
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import Count, Q, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -52,6 +52,27 @@ def _where(occurrence_id):
     """Date, page (the default-language page, so translations count once), title and district
     of a date, as a fact stores them."""
     occurrence = Occurrence.objects.select_related("page__locale", "venue").get(pk=occurrence_id)
+    return where_of(occurrence)
+
+
+def page_district(page_id):
+    """An expression: the district of the venue of the page `page_id` (an `OuterRef`), for the
+    page types with a venue, so that a query reading a date reads it too (see `where_of`)."""
+    from events.queries import event_page_models
+
+    districts = [Subquery(model.objects.filter(pk=page_id).order_by().values("venue__district")[:1])
+                 for model in event_page_models() if _has_venue(model)]
+    return Coalesce(*districts, Value("")) if districts else Value("")
+
+
+def _has_venue(model):
+    return any(f.name == "venue" for f in model._meta.get_fields())
+
+
+def where_of(occurrence, district=None):
+    """What `_where` stores, from a date read with its page, the page's locale and its venue;
+    `district` is the page's venue's (`page_district`) when the caller read it, else it is read
+    here for a date without a venue of its own."""
     page = occurrence.page
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     source = page
@@ -59,10 +80,11 @@ def _where(occurrence_id):
         source = Page.objects.filter(translation_key=page.translation_key,
                                      locale__language_code=default).only("pk", "title").first() \
             or page
-    district = occurrence.venue.district if occurrence.venue_id else ""
-    if not occurrence.venue_id:
+    if occurrence.venue_id:
+        district = occurrence.venue.district
+    elif district is None:
         model = page.specific_class
-        if model is not None and any(f.name == "venue" for f in model._meta.get_fields()):
+        if model is not None and _has_venue(model):
             district = model.objects.filter(pk=page.pk).values_list(
                 "venue__district", flat=True).first() or ""
     return {"date": timezone.localtime(occurrence.start).date(), "page_key": page.translation_key,
@@ -88,10 +110,12 @@ def record(registration, *, created=False):
         registration_id=registration.pk).first()
     new = fact is None
     if new:
+        # The service may have read the date's facts before taking the option's lock.
+        where = getattr(registration, "statistics_where", None) \
+            or _where(registration.occurrence_id)
         fact = RegistrationFact.objects.create(
             registration_id=registration.pk, kind=registration.option.kind,
-            state=registration.state, language=registration.language,
-            **_where(registration.occurrence_id))
+            state=registration.state, language=registration.language, **where)
     elif (fact.state, fact.language) != (registration.state, registration.language):
         RegistrationFact.objects.filter(pk=fact.pk).update(
             state=registration.state, language=registration.language, updated_at=timezone.now())
