@@ -26,6 +26,12 @@ RESTORE_DATA_MIGRATIONS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Tests whose outcome does not depend on the database backend (catalogues, packaging, settings
+# checks in subprocesses): CI runs them once, in the SQLite run (`-m "not backend_agnostic"`).
+BACKEND_AGNOSTIC = ("tests/test_catalogues.py", "tests/test_wheels.py",
+                    "tests/test_minimal_site.py", "tests/home/test_settings.py")
+
+
 def pytest_collection_modifyitems(config, items):
     """Skip PostgreSQL-only and browser tests with the reason where the machine lacks them."""
     on_postgres = "postgres" in os.environ.get("DATABASE_URL", "")
@@ -41,6 +47,8 @@ def pytest_collection_modifyitems(config, items):
         if os.environ.get("REQUIRE_POSTGRES") == "1" and not on_postgres:
             raise pytest.UsageError("CI=true and REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
     for item in items:
+        if item.nodeid.startswith(BACKEND_AGNOSTIC):
+            item.add_marker(pytest.mark.backend_agnostic)
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(
                 reason="needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)"))
