@@ -275,8 +275,10 @@ class PrefetchedListingMixin:
 
     def paginate_queryset(self, queryset):
         joins, lookups, streams = relation_lookups(self.get_serializer_class(), queryset.model)
-        if joins:
+        if isinstance(queryset, models.QuerySet):
             queryset = queryset.select_related(*joins)
+        else:  # search results: fetched like the other relations
+            lookups = joins + lookups
         items = list(super().paginate_queryset(queryset))
         if items:
             prefetch_related_objects(items, *lookups)
