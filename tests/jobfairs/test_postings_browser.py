@@ -4,7 +4,6 @@ approves it in the admin, a visitor sees it on the fair page; axe-core clean on 
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from jobfairs.models import JobPosting, PostingStatus
@@ -13,8 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_employer_adds_posting_editor_approves_visitor_sees_it(
-        live_server, fair, make_employer, browser_page, axe_check, mailoutbox,
-        django_user_model):
+        live_server, fair, make_employer, browser_page, axe_check, mailoutbox, staff):
     employer = make_employer(company="Muster Bau GmbH")
     (mail,) = [m for m in mailoutbox if m.to == [employer.email] and "/employer/" in m.body]
     link = re.search(r"https?://\S+/employer/\S+/", mail.body).group(0)
@@ -40,9 +38,9 @@ def test_employer_adds_posting_editor_approves_visitor_sees_it(
     page.goto(f"{live_server.url}{fair.url}")
     assert page.get_by_text("Mauern und Verputzen im Hochbau.").count() == 0
 
-    # A registration manager approves it on the posting's review page in the admin.
-    manager = django_user_model.objects.create_user("manager", "m@example.org", "pw")
-    manager.groups.add(Group.objects.get(name="Registration managers"))
+    # An editor approves it on the posting's review page in the admin (which groups may do
+    # so is tested in test_postings.py; transactional tests flush the groups' permissions).
+    manager = staff
     client = Client()
     client.force_login(manager)
     page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,

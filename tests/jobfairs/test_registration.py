@@ -32,7 +32,7 @@ def test_employer_waits_for_approval_and_only_consenting_approved_ones_are_liste
     make_employer(company="Bau Muster GmbH", trades=["maurer", "zimmerer"])
     make_employer(company="Geheim KG", public=False)
     page = JobFairPage.objects.get(pk=fair.pk)
-    with django_assert_max_num_queries(4):  # locale, registrations, trades
+    with django_assert_max_num_queries(5):  # locale, registrations, approved postings, trades
         listed = page.exhibitors()
     assert [(e.company, [t.slug for t in e.trades]) for e in listed] == [
         ("Bau Muster GmbH", ["maurer", "zimmerer"])]
