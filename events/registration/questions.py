@@ -76,10 +76,11 @@ def questions_for(page, kind_name):
 
 
 def questions_for_occurrence(occurrence_id, kind_name):
+    """The questions of the date's page for `kind_name`; None if there is no such date."""
     from events.models import Occurrence
 
     occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
-    return questions_for(occurrence.page, kind_name) if occurrence is not None else []
+    return questions_for(occurrence.page, kind_name) if occurrence is not None else None
 
 
 def form_field(question):

@@ -188,7 +188,8 @@ MAX_ANSWERS = 100
                    "endpoint lists them with their type, choices and kinds): text, long_text "
                    "and date (YYYY-MM-DD) as a string, number as a number, yes_no as true or "
                    "false, single_choice as a choice's `value`, multiple_choice as a list of "
-                   "them. An error names the question as `answers.<id>`.",
+                   "them. An error names the question as `answers.<id>`; answers to "
+                   "questions the date does not ask this kind are ignored.",
 })
 class AnswersField(serializers.Field):
     """`{question id: answer}`; the page's questions check each answer (in the form)."""
@@ -214,23 +215,22 @@ class RegistrationSerializer(serializers.Serializer):
     kind_name = None
 
     def questions(self, data):
-        """The questions the date's page asks this kind (none while `occurrence` is wrong)."""
+        """The questions the date's page asks this kind; None without such a date (the view
+        answers 404 for it, not a 400 about answers nobody can check)."""
         occurrence = data.get("occurrence")
         if self.kind_name is None or type(occurrence) is not int or not 0 < occurrence <= MAX_ID:
-            return []
+            return None
         return questions_for_occurrence(occurrence, self.kind_name)
 
     def answer_data(self, data, questions, errors):
         """The JSON answers as form data; wrong types and unknown ids go into `errors`."""
         answers = data.get("answers")
-        if not isinstance(answers, dict):
+        if not isinstance(answers, dict) or questions is None:
             return {}
         by_id = {question.id: question for question in questions}
         form_data = {}
-        unknown = [str(key) for key in answers if key not in by_id]
-        if unknown:
-            errors.setdefault("answers", [
-                _("No question with this id is asked here: %(ids)s.") % {"ids": ", ".join(unknown)}])
+        # Answers to questions not asked here are ignored, as unknown body fields are: a
+        # question removed or limited to other kinds meanwhile does not break a client.
         for key, value in answers.items():
             if key in by_id:
                 try:
@@ -251,6 +251,7 @@ class RegistrationSerializer(serializers.Serializer):
             answers.setdefault("language", self.context.get("language") or "de")
             questions = self.questions(data)
             answers.update(self.answer_data(data, questions, errors))
+            questions = questions or []
             self.form = self.form_class(data=answers, questions=questions)
             question_ids = {question.field_name: question.id for question in questions}
             if not self.form.is_valid():

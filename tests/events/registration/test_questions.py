@@ -325,15 +325,23 @@ def test_api_refuses_a_bad_answer_with_a_field_error_in_the_request_language(
     assert Registration.objects.count() == 0
 
 
-def test_api_refuses_answers_to_questions_not_asked_of_the_kind(client, asked_option):
+def test_api_ignores_answers_to_questions_not_asked_of_the_kind(
+        client, asked_option, django_capture_on_commit_callbacks):
     key = ids(asked_option)
     answers = {key["Ihre Funktion"]: "Beraterin", key["Brauchen Sie Kinderbetreuung?"]: True,
                key["Firmenname"]: "ACME", "no-such-question": "x"}
-    response = api_post(client, api_body(asked_option, answers), "en")
-    assert response.status_code == 400
-    message = response.json()["errors"]["answers"][0]
-    assert key["Firmenname"] in message and "no-such-question" in message
-    assert api_post(client, api_body(asked_option, ["x"]), "en").status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_post(client, api_body(asked_option, answers), "en")
+    assert response.status_code == 201
+    assert Registration.objects.get().data["answers"] == {
+        key["Ihre Funktion"]: "Beraterin", key["Brauchen Sie Kinderbetreuung?"]: True}
+    response = api_post(client, api_body(asked_option, ["x"]), "en")
+    assert response.status_code == 400 and "answers" in response.json()["errors"]
+
+
+def test_api_answers_404_for_a_missing_date_even_with_answers(client, asked_option):
+    body = api_body(asked_option, {"x": False, "": ["a"]}) | {"occurrence": 987654}
+    assert api_post(client, body, "en").status_code == 404
 
 
 def test_page_detail_lists_the_questions_a_client_sends(client, asked_option):
