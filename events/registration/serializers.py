@@ -181,6 +181,13 @@ ANSWER_SCHEMA = {"oneOf": [
 MAX_ANSWERS = 100
 
 
+def _is_answer(value):
+    """What ANSWER_SCHEMA allows: a string, a number, a boolean or a list of strings."""
+    if isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    return isinstance(value, str | int | float | bool)
+
+
 @extend_schema_field({
     "type": "object", "additionalProperties": ANSWER_SCHEMA, "maxProperties": MAX_ANSWERS,
     "description": "Answers to the event's own registration questions, keyed by the "
@@ -194,10 +201,13 @@ MAX_ANSWERS = 100
 class AnswersField(serializers.Field):
     """`{question id: answer}`; the page's questions check each answer (in the form)."""
 
-    default_error_messages = {"invalid": _("Send an object of answers keyed by question id.")}
+    default_error_messages = {"invalid": _(
+        "Send an object of answers keyed by question id: each a string, a number, true or "
+        "false, or a list of strings.")}
 
     def to_internal_value(self, data):
-        if not isinstance(data, dict) or len(data) > MAX_ANSWERS:
+        if not isinstance(data, dict) or len(data) > MAX_ANSWERS or not all(
+                _is_answer(value) for value in data.values()):
             self.fail("invalid")
         return data
 

@@ -335,8 +335,9 @@ def test_api_ignores_answers_to_questions_not_asked_of_the_kind(
     assert response.status_code == 201
     assert Registration.objects.get().data["answers"] == {
         key["Ihre Funktion"]: "Beraterin", key["Brauchen Sie Kinderbetreuung?"]: True}
-    response = api_post(client, api_body(asked_option, ["x"]), "en")
-    assert response.status_code == 400 and "answers" in response.json()["errors"]
+    for bad in (["x"], {"unknown": {"nested": 1}}, {"unknown": None}, {"unknown": [1]}):
+        response = api_post(client, api_body(asked_option, bad), "en")
+        assert response.status_code == 400 and "answers" in response.json()["errors"], bad
 
 
 def test_api_answers_404_for_a_missing_date_even_with_answers(client, asked_option):
