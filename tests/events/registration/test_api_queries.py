@@ -51,6 +51,7 @@ def test_one_registration_through_the_api_stays_within_its_query_budget(
     entry = ModelLogEntry.objects.get(object_id=str(registration.pk))
     assert entry.action == "events.registration.created" and entry.data == {"state": "pending"}
     assert entry.label == str(registration)
-    task = DBTaskResult.objects.order_by("enqueued_at").last()
-    assert DBTaskResult.objects.count() == 2
-    assert task.args_kwargs["args"][1] == [registration.pk, "confirm"]
+    # The confirmation e-mail waits in the task table (publishing the page queued others).
+    assert [registration.pk, "confirm"] in [
+        task.args_kwargs["args"][1] for task in DBTaskResult.objects.all()
+        if task.args_kwargs["args"][:1] == ["events.registration.emails.send_registration_email"]]
