@@ -66,14 +66,14 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def _restore_migration_data(request):
-    """Transactional tests (live server, concurrency) flush every table afterwards, taking the
-    data that migrations created with them. Put the page root, locales, home page and site
-    back before such a test, so each one starts from the state `migrate` leaves."""
-    if "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
+def _uses_transactions(item):
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+def restore_migration_data():
+    """Put back the page root, locales, home page, site, groups and reference data that
+    migrations create, when a flush took them."""
     from django.apps import apps
     from wagtail.models import Collection, Page
 
@@ -89,6 +89,29 @@ def _restore_migration_data(request):
     for migration in RESTORE_DATA_MIGRATIONS:
         module_name, function_name = migration.rsplit(".", 1)
         getattr(importlib.import_module(module_name), function_name)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(request):
+    """Transactional tests (live server, concurrency) start from the state `migrate` leaves,
+    even when an earlier one's flush took it."""
+    if _uses_transactions(request.node):
+        request.getfixturevalue("transactional_db")
+        restore_migration_data()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test flushes every table when it ends, taking the migrations' data with
+    it. Put that back once the flush is done (after every fixture's teardown), so the tests
+    after it see the database `migrate` left: with pytest-xdist they run in any order."""
+    result = yield
+    if _uses_transactions(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migration_data()
+    return result
 
 
 @pytest.fixture

@@ -150,7 +150,7 @@ def test_editor_cannot_publish_a_page_image_without_alt_text(client, admin_user,
            "repeat_exceptions": ""}
     post = nested_form_data({
         "title": "Workshop mit Bild", "slug": "workshop-mit-bild",
-        "summary": "Ein Workshop.", "body": streamfield([]),
+        "summary": "Ein Workshop.", "body": streamfield([]), "registration_questions": streamfield([]),
         "occurrences": inline_formset([row]),
         "image": image.pk, "image_alt": "  ",
         "action-publish": "publish",

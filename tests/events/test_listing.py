@@ -132,7 +132,7 @@ def test_editor_creates_event_with_three_dates_in_admin_then_unpublishes(
         "title": "Netzwerktreffen im Admin",
         "slug": "netzwerktreffen-im-admin",
         "summary": "Drei Termine, einer davon monatlich.",
-        "body": streamfield([]),
+        "body": streamfield([]), "registration_questions": streamfield([]),
         "occurrences": inline_formset([
             row(one), row(two),
             row(three, repeat_frequency="MONTHLY",
