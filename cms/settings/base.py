@@ -234,6 +234,9 @@ REST_FRAMEWORK = {
 
 # The OpenAPI document at /api/schema/ (drf-spectacular; Wagtail's endpoints in cms/headless/schema.py).
 SPECTACULAR_SETTINGS = {
+    # Two German-level choice lists (a job-seeker's level, a posting's requirement with "none"):
+    # stable names for clients instead of hashed ones.
+    "ENUM_NAME_OVERRIDES": {"RequiredGermanLevelEnum": "jobfairs.models.postings.GermanLevel"},
     "TITLE": "IQ Netzwerk Sachsen API",
     "DESCRIPTION": (
         "Content and registration API for front ends and partners. Reading needs no key. "

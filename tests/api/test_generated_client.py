@@ -117,7 +117,7 @@ def test_generated_client_lists_pages_and_dates_and_registers_each_kind(generate
             kind=models.JobseekerRegistrationKindEnum.JOBSEEKER,
             name="Cem Jobseeker", email="cem@example.org",
             trades=[trade_of(jobseeker_date)],
-            german_level=list(models.GermanLevelEnum)[0],
+            german_level=list(models.JobseekerRegistrationGermanLevelEnum)[0],
             recognition=list(models.RecognitionEnum)[0], **common),
     ]
     from events.models import Occurrence, Registration

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils.translation import ngettext, override
 from wagtail.models import ModelLogEntry
 
 from events.models import RegistrationState
@@ -65,7 +66,10 @@ def test_preview_then_send_to_the_chosen_states(client, manager, people,
     preview = client.post(url(option), {**MESSAGE, "preview": "1"})
     html = preview.content.decode()
     assert preview.status_code == 200
-    assert "This message goes to 2 people." in html
+    with override("de"):  # the admin's language
+        summary = ngettext("This message goes to %(counter)s person.",
+                           "This message goes to %(counter)s people.", 2) % {"counter": 2}
+    assert summary in html
     assert "Wir treffen uns in Raum 2.04." in html
     assert not mail.outbox  # a preview sends nothing
     token = re.search(r'name="send_token" value="([^"]+)"', html).group(1)

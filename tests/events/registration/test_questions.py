@@ -439,8 +439,17 @@ def test_editor_adds_questions_in_the_page_editor_and_the_form_asks_them(
     assert "Ihre Funktion" in form and "<legend>Mittagessen" in form and "Vegan" in form
 
 
+def _admin_in_english(user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
 def test_editor_form_refuses_a_choice_question_with_one_choice(client, admin_user, option):
     page = option.occurrence.page
+    _admin_in_english(admin_user)
     client.force_login(admin_user)
     url = f"/admin/pages/{page.pk}/edit/"
     data = editor_form_data(client.get(url).content.decode())

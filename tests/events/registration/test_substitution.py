@@ -219,6 +219,9 @@ def test_admin_detail_names_who_took_whose_place(client, confirmed, client_post,
     chris = Registration.objects.get(substitute_for=confirmed)
     manager = django_user_model.objects.create_user("maria", "maria@example.org", "pw")
     manager.groups.add(Group.objects.get(name="Registration managers"))
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.create(user=manager, preferred_language="en")  # the labels as written
     client.force_login(manager)
     html = client.get(f"/admin/snippets/events/registration/inspect/{chris.pk}/").content.decode()
     assert "Substitute for" in html and "Anna Alt" in html
