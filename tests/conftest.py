@@ -106,7 +106,8 @@ def pytest_runtest_teardown(item, nextitem):
     it. Put that back once the flush is done (after every fixture's teardown), so the tests
     after it see the database `migrate` left: with pytest-xdist they run in any order."""
     result = yield
-    if _uses_transactions(item):
+    # After the last test the test database is gone (the connection points at the real one).
+    if _uses_transactions(item) and nextitem is not None:
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
