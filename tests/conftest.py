@@ -58,6 +58,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _settings_restored():
+    """Fail the test that leaves Django's settings changed. An `@override_settings` on a test
+    that also changes the `settings` fixture leaked both into every later test of the worker:
+    the feed and API caches stayed off and their tests failed only in full runs."""
+    from django.conf import settings
+
+    before = settings._wrapped
+    yield
+    assert settings._wrapped is before, "this test left Django's settings overridden"
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached pages and counts of one test's database
     must not answer the next test's requests."""

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -82,11 +81,11 @@ def test_repeating_dates_are_expanded_in_the_listing(make_event):
 
 
 @pytest.mark.django_db
-# Counts the rendering, not the hits of the page and feed caches.
-@override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0)
 def test_listing_and_feed_query_counts_do_not_grow_with_events(client, make_event, event_index,
                                                                settings):
-    settings.PAGE_CACHE_SECONDS = 0  # measure the rendering, not the page cache
+    # Counts the rendering, not the hits of the page and feed caches.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.EVENTS_FEED_CACHE_SECONDS = 0
     # With a venue and a category: showing them in the page's language costs two queries,
     # however many dates there are.
     make_event(title="Eins", venue=Venue.objects.create(name="V", city="Leipzig"),
