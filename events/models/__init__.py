@@ -2,7 +2,13 @@
 
 from .occurrences import Occurrence, OccurrenceStatus
 from .pages import AbstractEventPage, EventIndexPage, EventPage
-from .registrations import Registration, RegistrationOption, RegistrationState
+from .registrations import (
+    GroupWhenFull,
+    Registration,
+    RegistrationGroup,
+    RegistrationOption,
+    RegistrationState,
+)
 from .snippets import Audience, Category, EventLanguage, Organisation, Venue
 from .statistics import RegistrationFact, RegistrationFactValue
 
@@ -13,12 +19,14 @@ __all__ = [
     "EventIndexPage",
     "EventLanguage",
     "EventPage",
+    "GroupWhenFull",
     "Occurrence",
     "OccurrenceStatus",
     "Organisation",
     "Registration",
     "RegistrationFact",
     "RegistrationFactValue",
+    "RegistrationGroup",
     "RegistrationOption",
     "RegistrationState",
     "Venue",

@@ -2,6 +2,7 @@
 
 import datetime
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -172,6 +173,12 @@ class Registration(models.Model):
     substitute_for = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="substitute",
         verbose_name=_("substitute for"), editable=False)
+    # Registered together with others by one contact (events/registration/services.py
+    # register_group); each participant still has a registration, places and links of their own.
+    group = models.ForeignKey(
+        "events.RegistrationGroup", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="registrations", verbose_name=_("group"), editable=False,
+        help_text=_("The group registration this person was registered with."))
 
     class Meta:
         verbose_name = _("registration")
@@ -207,3 +214,40 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.state in ACTIVE_STATES
+
+
+class GroupWhenFull(models.TextChoices):
+    """What a group registration does when there are fewer free places than participants."""
+
+    ALL_OR_NOTHING = "all_or_nothing", _("Register nobody unless everyone gets a place")
+    WAITLIST_REST = "waitlist_rest", _("Put the rest on the waiting list")
+
+
+class RegistrationGroup(models.Model):
+    """Several participants of one organisation registered by one contact for one date."""
+
+    wagtail_reference_index_ignore = True
+
+    reference = models.UUIDField(_("group reference"), default=uuid.uuid4, unique=True,
+                                 editable=False)
+    option = models.ForeignKey(RegistrationOption, on_delete=models.CASCADE,
+                               related_name="groups", verbose_name=_("registration option"))
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    language = models.CharField(_("language of communication"), max_length=10,
+                                choices=settings.LANGUAGES, default="de")
+    when_full = models.CharField(
+        _("when places run out"), max_length=20, choices=GroupWhenFull.choices,
+        default=GroupWhenFull.ALL_OR_NOTHING,
+        help_text=_("The contact's choice when there are fewer places than participants."))
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("group registration")
+        verbose_name_plural = _("group registrations")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        # No personal data (audit log, admin filters): the public reference only.
+        return f"{_('Group')} {str(self.reference)[:8]}"
