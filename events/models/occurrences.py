@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
+from wagtail_localize.fields import SynchronizedField
 
 from .. import conf
 
@@ -24,7 +25,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 # Changing any of these means attendees must update their calendars (RFC 5545 SEQUENCE):
 # the repetition too, since it changes which days the event takes place on.
-SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "status",
+SEQUENCE_FIELDS = ("start", "end", "all_day", "venue_id", "online_url", "mode", "status",
                    "repeat_frequency", "repeat_interval", "repeat_until", "repeat_exceptions",
                    "repeat_by_weekday")
 
@@ -78,6 +79,12 @@ class OccurrenceStatus(models.TextChoices):
     MOVED_ONLINE = "moved_online", _("Moved online")
 
 
+class AttendanceMode(models.TextChoices):
+    ON_SITE = "onsite", _("On site")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid (on site and online)")
+
+
 class RepeatFrequency(models.TextChoices):
     NONE = "", _("Does not repeat")
     WEEKLY = "WEEKLY", _("Weekly")
@@ -97,8 +104,18 @@ class Occurrence(Orderable, ClusterableModel):
                               help_text=_("Cancelled dates stay visible, marked as cancelled."))
     status_note = models.CharField(_("status note"), max_length=300, blank=True,
                                    help_text=_("Why the date changed, e.g. “postponed to 12 May”."))
+    mode = models.CharField(
+        _("takes place"), max_length=10, choices=AttendanceMode.choices,
+        default=AttendanceMode.ON_SITE,
+        help_text=_("Online dates show “Online” instead of a venue. Hybrid dates have separate "
+                    "places on site and online: give the date one registration option per part."))
     online_url = models.URLField(_("online link"), blank=True,
-                                 help_text=_("Link to the video meeting, for online or hybrid dates."))
+                                 help_text=_("Link to the video meeting, for online or hybrid dates. "
+                                             "Only people holding a place receive it."))
+    online_access = models.TextField(
+        _("access code and notes"), blank=True, max_length=500,
+        help_text=_("Optional: meeting code, dial-in, what to test beforehand. Sent with the "
+                    "link, never shown publicly."))
     venue = models.ForeignKey(
         "events.Venue", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("venue"), help_text=_("Leave empty to use the event's venue."),
@@ -128,7 +145,8 @@ class Occurrence(Orderable, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
-        FieldRowPanel([FieldPanel("venue"), FieldPanel("online_url")]),
+        FieldRowPanel([FieldPanel("mode"), FieldPanel("venue")]),
+        FieldRowPanel([FieldPanel("online_url"), FieldPanel("online_access")]),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("repeat_frequency"), FieldPanel("repeat_interval"),
                            FieldPanel("repeat_until")]),
@@ -136,6 +154,10 @@ class Occurrence(Orderable, ClusterableModel):
             FieldPanel("repeat_exceptions"),
         ], heading=_("Repetition"), classname="collapsed"),
     ]
+
+    # The link and access notes are the same in every language: a translation takes them from
+    # the source date and translators never see them (wagtail-localize synchronises URLFields).
+    override_translatable_fields = [SynchronizedField("online_access", overridable=False)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("date")
@@ -149,6 +171,9 @@ class Occurrence(Orderable, ClusterableModel):
     def clean(self):
         super().clean()
         errors = {}
+        if self.mode == AttendanceMode.ON_SITE and (self.online_url or self.online_access.strip()):
+            errors["mode"] = _("A date with an online link takes place online or hybrid: "
+                               "choose one of these, or remove the link.")
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must be after the start.")
         if self.repeat_frequency:
@@ -315,6 +340,15 @@ class Occurrence(Orderable, ClusterableModel):
             if after is not None and finish <= after:
                 continue
             yield begin, finish
+
+    @property
+    def is_online_only(self):
+        """Shown as "Online" instead of a venue."""
+        return self.mode == AttendanceMode.ONLINE
+
+    @property
+    def is_hybrid(self):
+        return self.mode == AttendanceMode.HYBRID
 
     @property
     def is_cancelled(self):

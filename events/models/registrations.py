@@ -47,6 +47,14 @@ SECURED_STATES = (
 ACTIVE_STATES = HOLDING_STATES + (RegistrationState.WAITLISTED,)
 
 
+class AttendancePart(models.TextChoices):
+    """Which places of a date an option counts: a hybrid date has one option per part."""
+
+    WHOLE = "", _("The whole date")
+    ON_SITE = "onsite", _("On site")
+    ONLINE = "online", _("Online")
+
+
 class RegistrationOption(models.Model):
     """One kind of registration offered for one date: the capacity row that registrations lock."""
 
@@ -58,6 +66,10 @@ class RegistrationOption(models.Model):
         _("kind of registration"), max_length=40,
         help_text=_("Who registers, e.g. participant, employer or job-seeker."),
     )
+    part = models.CharField(
+        _("places for"), max_length=10, choices=AttendancePart.choices, blank=True, default="",
+        help_text=_("Hybrid dates: one option for the places on site and one for those online, "
+                    "each with its own capacity and waiting list."))
     capacity = models.PositiveIntegerField(
         _("places"), default=20,
         help_text=_("Lowering it removes nobody: new registrations then go to the waiting list."),
@@ -86,7 +98,7 @@ class RegistrationOption(models.Model):
 
     panels = [
         FieldPanel("occurrence"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("capacity")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("part"), FieldPanel("capacity")]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
@@ -98,11 +110,19 @@ class RegistrationOption(models.Model):
         verbose_name = _("registration option")
         verbose_name_plural = _("registration options")
         constraints = [
-            models.UniqueConstraint(fields=["occurrence", "kind"], name="events_regoption_unique_kind"),
+            models.UniqueConstraint(fields=["occurrence", "kind", "part"],
+                                    name="events_regoption_unique_kind_part"),
         ]
 
     def __str__(self):
+        if self.part:
+            return f"{self.occurrence} – {self.kind_label} ({self.get_part_display()})"
         return f"{self.occurrence} – {self.kind_label}"
+
+    @property
+    def receives_join_link(self):
+        """People on the on-site part of a hybrid date do not get the online link."""
+        return self.part != AttendancePart.ON_SITE
 
     def save(self, *args, **kwargs):
         if not self.announced and self.occurrence_id:
