@@ -10,6 +10,7 @@ from .pages import (
     ProgrammeItem,
 )
 from .postings import EmployerProfile, GermanLevel, JobPosting, PostingLevel, PostingStatus
+from .preferences import Interest, Shortlist
 from .trades import Trade
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "EmployerProfile",
     "GermanLevel",
     "InfoDesk",
+    "Interest",
     "InterpreterAvailability",
     "Interview",
     "InterviewStatus",
@@ -26,5 +28,6 @@ __all__ = [
     "PostingLevel",
     "PostingStatus",
     "ProgrammeItem",
+    "Shortlist",
     "Trade",
 ]

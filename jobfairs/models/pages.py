@@ -99,6 +99,11 @@ class JobFairPage(AbstractEventPage):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("At most this many interviews are planned for one job-seeker."),
     )
+    self_booking = models.BooleanField(
+        _("job-seekers book free slots themselves"), default=False,
+        help_text=_("After the matching, job-seekers may book the interview slots still free "
+                    "through their personal link."),
+    )
 
     parent_page_types = ["jobfairs.JobFairIndexPage"]
     subpage_types = []
@@ -117,6 +122,7 @@ class JobFairPage(AbstractEventPage):
             FieldRowPanel([FieldPanel("interview_start"), FieldPanel("interview_slot_minutes"),
                            FieldPanel("interview_slot_count")]),
             FieldPanel("interviews_per_jobseeker"),
+            FieldPanel("self_booking"),
             InlinePanel("interpreters", label=_("Interpreters available")),
         ], heading=_("Interviews")),
     ]
