@@ -21,6 +21,7 @@ class TrainingsConfig(AppConfig):
         register_kind(RegistrationKind(
             name="participant", label=_("Participant"), form_class=ParticipantFields,
             default_waitlist=True, default_requires_approval=False, public=True,
+            allows_groups=True,
             # Kept for the funders' statistics after the personal data is erased.
             statistics_dimensions=(StatisticsDimension(
                 "organisation_type", _("Type of organisation"),

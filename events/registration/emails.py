@@ -87,3 +87,27 @@ def send_registrant_message(registration_id, subject, text):
         return False
     build_email(registration, "message", extra={"subject": subject, "text": text}).send()
     return True
+
+
+def build_group_summary(group):
+    """The contact's e-mail after a group registration: everyone registered and their state."""
+    registrations = list(group.registrations.order_by("pk"))
+    occurrence = group.option.occurrence
+    with translation.override(group.language), timezone.override("Europe/Berlin"):
+        page = occurrence.page.specific.localized
+        context = {"group": group, "registrations": registrations, "option": group.option,
+                   "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),
+                   "page_url": base_url() + (page.get_url() or "")}
+        subject = render_to_string("events/registration/email/group_summary_subject.txt", context)
+        body = render_to_string("events/registration/email/group_summary.txt", context)
+    return EmailMultiAlternatives(subject=single_line(subject), body=body,
+                                  to=[single_line(group.contact_email)],
+                                  headers={"Content-Language": group.language})
+
+
+def send_group_summary(group_id):
+    from events.models import RegistrationGroup
+
+    group = RegistrationGroup.objects.select_related("option__occurrence__page").get(pk=group_id)
+    build_group_summary(group).send()
+    return True

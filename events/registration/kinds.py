@@ -40,6 +40,8 @@ class RegistrationKind:
     email_required: bool = True
     # What the anonymous statistics keep of Registration.data (events/registration/statistics.py).
     statistics_dimensions: tuple[StatisticsDimension, ...] = ()
+    # True: one contact may register several people at once (events and trainings).
+    allows_groups: bool = False
 
 
 _registry: dict[str, RegistrationKind] = {}
@@ -62,4 +64,4 @@ def kind_choices():
     return [(kind.name, kind.label) for kind in _registry.values()]
 
 
-ATTENDEE = RegistrationKind(name="attendee", label=_("Attendee"))
+ATTENDEE = RegistrationKind(name="attendee", label=_("Attendee"), allows_groups=True)

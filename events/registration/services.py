@@ -139,7 +139,7 @@ def closed_reason(option, now=None):
 # Operations ---------------------------------------------------------------------------------
 
 def register(option, *, name, email, language="de", consent=False, data=None, phone="",
-             now=None, created_by=None, confirmed=False):
+             now=None, created_by=None, confirmed=False, group=None):
     """Register one person for an option.
 
     Staff (`created_by`) may register someone in person: `confirmed=True` skips the e-mail
@@ -196,7 +196,7 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
                     name=name.strip(), email=email, email_normalised=email_normalised,
                     phone=phone or "", language=language or "de", data=data or {},
                     consent_version=conf.get("REGISTRATION_CONSENT_VERSION"), consented_at=now,
-                    hold_expires_at=hold, created_at=now, created_by=created_by,
+                    hold_expires_at=hold, created_at=now, created_by=created_by, group=group,
                 )
                 if where is not None and where[0] == option.occurrence_id:
                     registration.statistics_where = where[1]  # read before the lock
@@ -229,6 +229,86 @@ def _duplicate_error():
     return RegistrationError(
         _("This e-mail address is already registered for this date. Please check your inbox."),
         code="duplicate")
+
+
+class GroupParticipantError(RegistrationError):
+    """A refusal that concerns one participant of a group: `index` counts from 0."""
+
+    def __init__(self, message, code="invalid", *, index):
+        super().__init__(message, code=code)
+        self.index = index
+
+
+def register_group(option, *, contact_name, contact_email, participants, when_full,
+                   organisation="", language="de", consent=False, data=None, now=None):
+    """Register several people of one organisation for an option, under ONE lock of its row.
+
+    `participants` are dicts with `name`, `email` and optionally `language` and `phone`. Each
+    goes through `register` (same checks, duplicate detection and waiting list; the nested
+    lock is the one this transaction already holds), so each has a registration, e-mails and
+    links of their own. `when_full` (GroupWhenFull) decides when places are short: nobody is
+    registered, or the rest joins the waiting list. Any refusal saves nothing. Returns
+    (group, registrations); the contact's summary e-mail is queued after the commit.
+    """
+    from events.models import GroupWhenFull, RegistrationGroup
+
+    from .kinds import get_kind
+
+    now = now or timezone.now()
+    if not consent:
+        raise RegistrationError(_("Please agree to the processing of your data."), code="consent")
+    kind = get_kind(option.kind)
+    if kind is None or not kind.allows_groups:
+        raise RegistrationError(_("This date takes no group registrations."), code="kind")
+    if not participants:
+        raise RegistrationError(_("Please enter at least one participant."), code="participants")
+    seen = set()
+    for index, participant in enumerate(participants):
+        address = normalise_email(participant.get("email"))
+        if address and address in seen:
+            raise GroupParticipantError(
+                _("Another participant of this group has this e-mail address. Everyone needs "
+                  "an address of their own (for their confirmation and cancel link)."),
+                code="duplicate_in_group", index=index)
+        seen.add(address)
+    with locked_option(option.pk) as locked:
+        reason = closed_reason(locked, now)
+        if reason:
+            raise RegistrationError(reason[1], code=reason[0])
+        free = max(locked.capacity - held_count(locked), 0)
+        if len(participants) > free and (when_full != GroupWhenFull.WAITLIST_REST
+                                         or not locked.waitlist_enabled):
+            raise RegistrationError(
+                _("Only %(free)s of the %(count)s places are free, so nobody was registered. "
+                  "Register fewer people, or choose the waiting list for the rest.")
+                % {"free": free, "count": len(participants)}, code="full")
+        group = RegistrationGroup.objects.create(
+            option=locked, contact_name=contact_name.strip(), contact_email=contact_email.strip(),
+            organisation=(organisation or "").strip(), language=language or "de",
+            when_full=when_full, created_at=now)
+        registrations = []
+        for index, participant in enumerate(participants):
+            try:
+                registrations.append(register(
+                    locked, name=participant["name"], email=participant["email"],
+                    language=participant.get("language") or language, consent=True,
+                    data=data, phone=participant.get("phone") or "", now=now, group=group))
+            except RegistrationBusy:
+                raise
+            except RegistrationError as error:
+                raise GroupParticipantError(error.message, code=error.code,
+                                            index=index) from error
+        transaction.on_commit(lambda: _queue_group_summary(group.pk))
+    return group, registrations
+
+
+def _queue_group_summary(group_id):
+    from .tasks import send_group_summary
+
+    try:
+        send_group_summary.enqueue(group_id)
+    except Exception:  # the registrations are saved; the log tells the operator
+        logger.exception("could not queue the summary e-mail of group %s", group_id)
 
 
 def _transition(registration, allowed, *, action, user=None, now=None, **changes):

@@ -2,6 +2,7 @@
 
 from events.tasks import MAX_ATTEMPTS, EmailTask
 
-__all__ = ["MAX_ATTEMPTS", "send_registration_email"]
+__all__ = ["MAX_ATTEMPTS", "send_group_summary", "send_registration_email"]
 
 send_registration_email = EmailTask("events.registration.emails.send_registration_email")
+send_group_summary = EmailTask("events.registration.emails.send_group_summary")
