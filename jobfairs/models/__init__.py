@@ -1,6 +1,7 @@
 """Job fairs: trades, the fair pages with their inline rows, and planned interviews."""
 
 from .interviews import Interview, InterviewStatus
+from .outcomes import InterviewOutcome, OutcomeResult
 from .pages import (
     DemoWorkshop,
     InfoDesk,
@@ -11,9 +12,11 @@ from .pages import (
 )
 from .postings import EmployerProfile, GermanLevel, JobPosting, PostingLevel, PostingStatus
 from .preferences import Interest, Shortlist
+from .referrals import CounsellingReferral
 from .trades import Trade
 
 __all__ = [
+    "CounsellingReferral",
     "DemoWorkshop",
     "EmployerProfile",
     "GermanLevel",
@@ -21,10 +24,12 @@ __all__ = [
     "Interest",
     "InterpreterAvailability",
     "Interview",
+    "InterviewOutcome",
     "InterviewStatus",
     "JobFairIndexPage",
     "JobFairPage",
     "JobPosting",
+    "OutcomeResult",
     "PostingLevel",
     "PostingStatus",
     "ProgrammeItem",
