@@ -132,44 +132,49 @@ class _Flow:
         return 0
 
 
-def _choose_pairs(employers, jobseekers, slot_count, interpreter_slots, slots_with):
-    flow = _Flow()
-    source, sink = ("source",), ("sink",)
-    for language, total in interpreter_slots.items():
-        flow.add(source, ("lang", language), total)
-    seeker_edges = {}
-    wants = {}
-    for seeker in jobseekers:
-        limit = min(seeker.max_interviews, slot_count)
-        if seeker.interpreter:
-            limit = min(limit, slots_with.get(seeker.interpreter, 0))
-        wants[seeker.id] = limit
-        start = ("lang", seeker.interpreter) if seeker.interpreter else source
-        if seeker.interpreter and seeker.interpreter not in interpreter_slots:
-            continue
-        seeker_edges[seeker.id] = flow.add(start, ("s", seeker.id), 0)
-    pair_edges = {}
+def _trade_pairs(employers, jobseekers):
+    """(seeker id, employer id) of every shared-trade pair, in a stable order."""
     employers_by_trade = defaultdict(list)
     for employer in employers:
         for trade in employer.trades:
             employers_by_trade[trade].append(employer)
+    pairs = []
     for seeker in jobseekers:
-        if seeker.id not in seeker_edges:
-            continue
         seen = set()
         for trade in sorted(seeker.trades, key=str):
             for employer in employers_by_trade.get(trade, ()):
                 if employer.id not in seen:
                     seen.add(employer.id)
-                    pair_edges[(seeker.id, employer.id)] = flow.add(
-                        ("s", seeker.id), ("e", employer.id), 1)
-    tables = defaultdict(int)
+                    pairs.append((seeker.id, employer.id))
+    return pairs
+
+
+def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table_caps,
+                  interpreter_slots):
+    """Pairs out of `candidates` by a round-by-round maximum flow; (pairs, flow value).
+
+    `wants`, `employer_caps`, `table_caps` and `interpreter_slots` are what is still free."""
+    flow = _Flow()
+    source, sink = ("source",), ("sink",)
+    for language, total in interpreter_slots.items():
+        flow.add(source, ("lang", language), total)
+    seeker_edges = {}
+    for seeker in jobseekers:
+        start = ("lang", seeker.interpreter) if seeker.interpreter else source
+        if seeker.interpreter and seeker.interpreter not in interpreter_slots:
+            continue
+        seeker_edges[seeker.id] = flow.add(start, ("s", seeker.id), 0)
+    pair_edges = {}
+    for seeker_id, employer_id in candidates:
+        if seeker_id in seeker_edges:
+            pair_edges[(seeker_id, employer_id)] = flow.add(
+                ("s", seeker_id), ("e", employer_id), 1)
+    tables = {}
     for employer in employers:
-        flow.add(("e", employer.id), ("t", employer.table_key),
-                 min(employer.capacity, slot_count))
-        tables[employer.table_key] += 1
+        flow.add(("e", employer.id), ("t", employer.table_key), employer_caps[employer.id])
+        tables.setdefault(employer.table_key, None)
     for table in tables:
-        flow.add(("t", table), sink, slot_count)
+        flow.add(("t", table), sink, table_caps[table])
     total = 0
     rounds = max((wants[s.id] for s in jobseekers), default=0)
     for round_number in range(1, rounds + 1):
@@ -191,6 +196,7 @@ class _Timetable:
         self.slot_of = {}  # edge -> slot
         self.used = defaultdict(int)  # (language, slot) -> interpreters busy
         self.edges = {}  # edge -> (seeker vertex, table vertex, language)
+        self.frozen = set()  # edges of a higher-priority tier: never moved by a later one
 
     def free(self, vertex, slot):
         return slot not in self.at[vertex]
@@ -231,6 +237,8 @@ class _Timetable:
         return chain
 
     def _flip_allowed(self, chain, first, second):
+        if self.frozen.intersection(chain):
+            return False
         change = defaultdict(int)
         for edge in chain:
             language = self.edges[edge][2]
@@ -279,35 +287,85 @@ class _Timetable:
         return False
 
 
-def plan(employers, jobseekers, slot_count, interpreters=None):
-    """Propose a timetable. `interpreters` maps (language, slot) to interpreters available."""
+MUTUAL, ONE_SIDED = 2, 1
+
+
+def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None):
+    """Propose a timetable. `interpreters` maps (language, slot) to interpreters available;
+    `preferences` maps (seeker id, employer id) to MUTUAL or ONE_SIDED.
+
+    With preferences the pairs are planned in tiers: mutual preferences, then one-sided ones,
+    then the remaining trade fits. Each tier is planned (flow, slots, fill) on what the tiers
+    before it left free, and never moves their interviews, so a pair of a later tier only takes
+    a slot that no pair of an earlier tier could use. A preference makes a pair possible even
+    without a shared trade."""
     interpreters = {key: count for key, count in (interpreters or {}).items() if count > 0}
-    employers = [e for e in employers if e.capacity > 0 and e.trades]
-    jobseekers = [s for s in jobseekers if s.max_interviews > 0 and s.trades]
+    preferences = {pair: level for pair, level in (preferences or {}).items() if level > 0}
+    preferred_seekers = {seeker for seeker, _employer in preferences}
+    preferred_employers = {employer for _seeker, employer in preferences}
+    employers = [e for e in employers
+                 if e.capacity > 0 and (e.trades or e.id in preferred_employers)]
+    jobseekers = [s for s in jobseekers
+                  if s.max_interviews > 0 and (s.trades or s.id in preferred_seekers)]
     by_employer = {e.id: e for e in employers}
     by_seeker = {s.id: s for s in jobseekers}
+    order_of_employer = {e.id: i for i, e in enumerate(employers)}
+    order_of_seeker = {s.id: i for i, s in enumerate(jobseekers)}
+    preferences = {pair: level for pair, level in preferences.items()
+                   if pair[0] in by_seeker and pair[1] in by_employer}
     interpreter_slots, slots_with = defaultdict(int), defaultdict(int)
     for (language, slot), count in interpreters.items():
         if 0 <= slot < slot_count:
             interpreter_slots[language] += count
             slots_with[language] += 1
-    requested = sum(min(s.max_interviews, sum(1 for e in employers if e.trades & s.trades))
-                    for s in jobseekers)
+    trade_pairs = _trade_pairs(employers, jobseekers)
+    eligible = trade_pairs + sorted(
+        (pair for pair in preferences if pair not in set(trade_pairs)),
+        key=lambda pair: (order_of_seeker[pair[0]], order_of_employer[pair[1]]))
+    eligible.sort(key=lambda pair: order_of_seeker[pair[0]])  # stable: trade order kept
+    per_seeker = defaultdict(int)
+    for seeker_id, _employer_id in eligible:
+        per_seeker[seeker_id] += 1
+    requested = sum(min(s.max_interviews, per_seeker[s.id]) for s in jobseekers)
     if slot_count <= 0 or not employers or not jobseekers:
         return MatchResult(requested=requested)
-    pairs, bound = _choose_pairs(employers, jobseekers, slot_count, interpreter_slots,
-                                 slots_with)
 
+    if preferences:
+        tiers = [[p for p in eligible if preferences.get(p) == MUTUAL],
+                 [p for p in eligible if preferences.get(p) == ONE_SIDED],
+                 [p for p in eligible if p not in preferences]]
+    else:
+        tiers = [eligible]
     timetable = _Timetable(slot_count, interpreters)
-    for index, (seeker_id, employer_id) in enumerate(pairs):
-        timetable.edges[index] = (("s", seeker_id), ("t", by_employer[employer_id].table_key),
-                                  by_seeker[seeker_id].interpreter)
-    # Most constrained first: interpreter interviews, then by busiest table.
-    order = sorted(timetable.edges, key=lambda e: (timetable.edges[e][2] is None, e))
-    unplaced = [edge for edge in order if not timetable.place(edge)]
-    placed_pairs = {pairs[e] for e in timetable.slot_of}
-    if unplaced:
-        _fill(timetable, pairs, placed_pairs, employers, jobseekers, slot_count, by_employer)
+    pairs, placed_pairs = [], set()
+    bound = None
+    for tier in tiers:
+        if not tier:
+            continue
+        free = _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
+                              interpreter_slots, slots_with, placed_pairs)
+        chosen, value = _choose_pairs(employers, jobseekers, tier, *free)
+        if bound is None and len(tiers) == 1:
+            bound = value
+        first = len(pairs)
+        for seeker_id, employer_id in chosen:
+            timetable.edges[len(pairs)] = (("s", seeker_id),
+                                           ("t", by_employer[employer_id].table_key),
+                                           by_seeker[seeker_id].interpreter)
+            pairs.append((seeker_id, employer_id))
+        # Most constrained first: interpreter interviews, then in flow order.
+        new = range(first, len(pairs))
+        order = sorted(new, key=lambda e: (timetable.edges[e][2] is None, e))
+        unplaced = [edge for edge in order if not timetable.place(edge)]
+        for edge in unplaced:
+            del timetable.edges[edge]
+        placed_pairs |= {pairs[e] for e in new if e in timetable.slot_of}
+        _fill(timetable, pairs, placed_pairs, tier, by_employer, by_seeker)
+        timetable.frozen |= set(timetable.slot_of)
+    if bound is None:
+        full = _free_capacity(_Timetable(slot_count, interpreters), employers, jobseekers,
+                              slot_count, interpreters, interpreter_slots, slots_with, set())
+        bound = _choose_pairs(employers, jobseekers, eligible, *full)[1]
 
     assignments = []
     for edge, slot in timetable.slot_of.items():
@@ -319,23 +377,64 @@ def plan(employers, jobseekers, slot_count, interpreters=None):
     return MatchResult(assignments=assignments, upper_bound=bound, requested=requested)
 
 
-def _fill(timetable, pairs, placed_pairs, employers, jobseekers, slot_count, by_employer):
-    """Place further wishes greedily where a slot is free for both (fewest interviews first)."""
+def _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
+                   interpreter_slots, slots_with, placed_pairs):
+    """(wants, employer caps, table caps, interpreter-slots) still free in the timetable."""
+    given, load = defaultdict(int), defaultdict(int)
+    for seeker_id, employer_id in placed_pairs:
+        given[seeker_id] += 1
+        load[employer_id] += 1
+    wants = {}
+    for seeker in jobseekers:
+        busy = timetable.at[("s", seeker.id)]
+        limit = min(seeker.max_interviews - given[seeker.id], slot_count - len(busy))
+        if seeker.interpreter:
+            if timetable.slot_of:
+                open_slots = sum(1 for slot in range(slot_count) if slot not in busy
+                                 and timetable.interpreter_free(seeker.interpreter, slot))
+            else:
+                open_slots = slots_with.get(seeker.interpreter, 0)
+            limit = min(limit, open_slots)
+        wants[seeker.id] = max(0, limit)
+    employer_caps = {e.id: max(0, min(e.capacity - load[e.id], slot_count)) for e in employers}
+    table_caps = {e.table_key: slot_count - len(timetable.at[("t", e.table_key)])
+                  for e in employers}
+    if timetable.slot_of:
+        remaining = defaultdict(int)
+        for (language, slot), count in interpreters.items():
+            if 0 <= slot < slot_count:
+                remaining[language] += max(0, count - timetable.used[(language, slot)])
+        languages = {language: total for language, total in remaining.items() if total > 0}
+    else:
+        languages = dict(interpreter_slots)
+    return wants, employer_caps, table_caps, languages
+
+
+def _fill(timetable, pairs, placed_pairs, candidates, by_employer, by_seeker):
+    """Place further pairs of `candidates` greedily where a slot is free for both (fewest
+    interviews first)."""
     given = defaultdict(int)
     load = defaultdict(int)
     for seeker_id, employer_id in placed_pairs:
         given[seeker_id] += 1
         load[employer_id] += 1
+    options = defaultdict(list)
+    for seeker_id, employer_id in candidates:
+        options[seeker_id].append(employer_id)
+    rank = {employer_id: i for i, employer_id in enumerate(by_employer)}
+    for employer_ids in options.values():
+        employer_ids.sort(key=rank.__getitem__)
+    seekers = [by_seeker[seeker_id] for seeker_id in options]
     changed = True
     while changed:
         changed = False
-        for seeker in sorted(jobseekers, key=lambda s: given[s.id]):
+        for seeker in sorted(seekers, key=lambda s: given[s.id]):
             if given[seeker.id] >= seeker.max_interviews:
                 continue
-            for employer in employers:
+            for employer_id in options[seeker.id]:
+                employer = by_employer[employer_id]
                 pair = (seeker.id, employer.id)
-                if pair in placed_pairs or not (employer.trades & seeker.trades) \
-                        or load[employer.id] >= employer.capacity:
+                if pair in placed_pairs or load[employer.id] >= employer.capacity:
                     continue
                 edge = len(pairs)
                 pairs.append(pair)
@@ -351,9 +450,10 @@ def _fill(timetable, pairs, placed_pairs, employers, jobseekers, slot_count, by_
                 pairs.pop()
 
 
-def check(result, employers, jobseekers, slot_count, interpreters=None):
+def check(result, employers, jobseekers, slot_count, interpreters=None, preferences=None):
     """The violated rules of a timetable (empty when valid): tests and the admin use it."""
     interpreters = interpreters or {}
+    preferences = preferences or {}
     by_employer = {e.id: e for e in employers}
     by_seeker = {s.id: s for s in jobseekers}
     problems = []
@@ -362,7 +462,8 @@ def check(result, employers, jobseekers, slot_count, interpreters=None):
     per_employer, per_seeker = defaultdict(int), defaultdict(int)
     for a in result.assignments:
         employer, seeker = by_employer[a.employer], by_seeker[a.jobseeker]
-        if not (employer.trades & seeker.trades):
+        if not (employer.trades & seeker.trades) and not preferences.get(
+                (a.jobseeker, a.employer)):
             problems.append(f"no shared trade: {a}")
         if not 0 <= a.slot < slot_count:
             problems.append(f"slot out of range: {a}")

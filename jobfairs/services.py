@@ -86,9 +86,12 @@ def matching_input(occurrence):
 
 def propose_timetable(occurrence, *, user=None):
     """Replace the planned interviews of a date with a new proposal; returns the MatchResult."""
+    from .preferences import preferences_for
+
     page, employers, seekers, _rows = matching_input(occurrence)
     slots = page.slots(occurrence)
-    result = matching.plan(employers, seekers, len(slots), page.interpreter_capacity(occurrence))
+    result = matching.plan(employers, seekers, len(slots), page.interpreter_capacity(occurrence),
+                           preferences=preferences_for(occurrence))
     with transaction.atomic():
         Interview.objects.filter(occurrence=occurrence, status=InterviewStatus.PLANNED).delete()
         Interview.objects.bulk_create([
