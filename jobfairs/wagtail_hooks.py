@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import admin_views
+from . import admin_views, table_signs
 from .viewsets import InterviewViewSet, JobPostingViewSet, TradeViewSet
 
 register_snippet(TradeViewSet)
@@ -17,6 +17,7 @@ admin_urls = [
     path("<int:occurrence_id>/timetable/", admin_views.timetable, name="timetable"),
     path("<int:occurrence_id>/check-in/", admin_views.check_in, name="check_in"),
     path("<int:occurrence_id>/statistics/", admin_views.statistics, name="statistics"),
+    path("<int:occurrence_id>/table-signs/", table_signs.table_signs_view, name="table_signs"),
 ]
 
 

@@ -135,7 +135,11 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
         if not occurrence.isdigit() or not self.request.user.has_perm("events.change_registration"):
             return []
         return [HeaderButton(_("Message to the registrants"), icon_name="mail", url=reverse(
-            "events_registration_message", args=[int(occurrence)]))]
+            "events_registration_message", args=[int(occurrence)])),
+            HeaderButton(_("Check-in"), icon_name="tick", url=reverse(
+                "events_registration_check_in", args=[int(occurrence)])),
+            HeaderButton(_("Badges (PDF)"), icon_name="download", url=reverse(
+                "events_registration_badges", args=[int(occurrence)]))]
 
     @cached_property
     def header_more_buttons(self):

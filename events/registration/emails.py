@@ -10,12 +10,15 @@ from events.models import Registration
 
 from .calendar import calendar_path
 from .ics import occurrence_ics
+from .tickets import qr_png, short_code
 from .tokens import cancel_token, confirm_token
 
 TEMPLATES = {"confirm", "confirmed", "waitlisted", "received", "promoted", "cancelled",
              "rejected", "reminder", "date_changed", "date_cancelled", "substituted", "substitute", "message"}
 # E-mails that carry the date as a calendar file.
 WITH_ICS = {"confirmed", "reminder", "date_changed", "date_cancelled", "substitute"}
+# E-mails that carry the ticket (QR code attached, short code in the text) to a settled place.
+WITH_TICKET = {"confirmed", "promoted", "reminder", "substitute"}
 
 
 def base_url():
@@ -43,6 +46,7 @@ def build_email(registration: Registration, template: str, extra=None):
     if template not in TEMPLATES:
         raise ValueError(f"unknown registration e-mail {template!r}")
     occurrence = registration.option.occurrence
+    has_ticket = template in WITH_TICKET and registration.has_secured_place
     with translation.override(registration.language), timezone.override("Europe/Berlin"):
         # Places live on the source page's date; the registrant reads the page in their
         # language where a translation is live.
@@ -55,6 +59,7 @@ def build_email(registration: Registration, template: str, extra=None):
             "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),
             "page_url": base_url() + (page.get_url() or ""),
             **registration_links(registration),
+            "ticket_code": short_code(registration.reference) if has_ticket else "",
             **(extra or {}),
         }
         subject = render_to_string(f"events/registration/email/{template}_subject.txt", context)
@@ -63,6 +68,8 @@ def build_email(registration: Registration, template: str, extra=None):
         subject=single_line(subject), body=body, to=[single_line(registration.email)],
         headers={"Content-Language": registration.language},
     )
+    if has_ticket:
+        message.attach("ticket.png", qr_png(registration), "image/png")
     if template in WITH_ICS:
         message.attach("event.ics", occurrence_ics(
             occurrence, url=context["page_url"], cancelled=template == "date_cancelled"),

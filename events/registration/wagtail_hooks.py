@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import checkin_views
 from .admin import BULK_ACTIONS, RegistrationOptionViewSet, RegistrationViewSet
 from .message_views import message_registrants_view
 from .reports import RegistrationStatisticsView, StatisticsMenuItem
@@ -36,6 +37,18 @@ def register_statistics_urls():
 def register_message_urls():
     return [path("registrations/message/<int:occurrence_id>/", message_registrants_view,
                  name="events_registration_message")]
+
+
+@hooks.register("register_admin_urls")
+def register_check_in_urls():
+    return [
+        path("registrations/check-in/<int:occurrence_id>/", checkin_views.check_in_view,
+             name="events_registration_check_in"),
+        path("registrations/check-in/<int:occurrence_id>/counts/", checkin_views.counts_view,
+             name="events_registration_check_in_counts"),
+        path("registrations/badges/<int:occurrence_id>/", checkin_views.badges_view,
+             name="events_registration_badges"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
