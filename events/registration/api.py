@@ -164,6 +164,8 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             errors.update({name: messages for name, messages in serializer.errors.items()
                            if name == "occurrence"})
             return 400, {"errors": _messages(errors)}, None
+        if "participants" in payload and not kind.allows_groups:
+            errors["participants"] = [_("This kind of registration takes no groups.")]
         serializer = registration_serializer_class(kind)(
             data=payload, context={"language": _current_language()})
         option = None
@@ -189,6 +191,10 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
         if errors:
             return 400, {"errors": _messages(errors)}, None
         form = serializer.form
+        if serializer.validated_data.get("participants") is not None:
+            from .group_api import register_group_body
+
+            return register_group_body(option, serializer)
         try:
             registration = services.register(
                 option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],

@@ -294,7 +294,13 @@ def registration_serializer_class(kind):
                     form_class().fields[name]))
         name = "".join(part.title() for part in kind.name.split("_")) + "Registration"
         attrs["__doc__"] = f"A registration as {kind.name}: the common fields and the kind's own."
-        _serializers[key] = type(f"{name}Serializer", (RegistrationSerializer,), attrs)
+        bases = (RegistrationSerializer,)
+        if kind.allows_groups:  # `participants` makes it a group registration
+            from .group_api import GroupBodyMixin, group_fields
+
+            attrs.update(group_fields(attrs))
+            bases = (GroupBodyMixin, RegistrationSerializer)
+        _serializers[key] = type(f"{name}Serializer", bases, attrs)
     return _serializers[key]
 
 
@@ -307,9 +313,21 @@ def registration_request_serializer():
         resource_type_field_name="kind")
 
 
+class RegistrationItemSerializer(serializers.Serializer):
+    reference = serializers.CharField(help_text=_("Opaque reference of the registration."))
+    status = serializers.CharField(help_text=_("pending, confirmed, waitlisted …"))
+
+
 class RegistrationResultSerializer(serializers.Serializer):
     reference = serializers.CharField(help_text=_("Opaque reference of the registration."))
     status = serializers.CharField(help_text=_("pending, confirmed, waitlisted …"))
+    group = serializers.UUIDField(required=False, help_text=_(
+        "Group registrations only: the group's reference (`reference` and `status` are then "
+        "the first participant's)."))
+    registrations = serializers.ListField(
+        child=RegistrationItemSerializer(), required=False,
+        help_text=_("Group registrations only: every participant's registration, in the "
+                    "order of `participants`."))
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import views
+from . import group_views, views
 
 app_name = "events_registration"
 
 urlpatterns = [
     path("<uuid:occurrence_uid>/<slug:kind>/", views.registration_form, name="form"),
     path("r/<str:reference>/", views.status, name="status"),
+    path("g/<uuid:reference>/", group_views.group_status, name="group_status"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("cancel/<str:token>/", views.cancel, name="cancel"),
     path("cancel/<str:token>/substitute/", views.substitute, name="substitute"),

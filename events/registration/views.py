@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.models import Occurrence, Registration, RegistrationState
 
-from . import conf, onetime, ratelimit, services, substitution
+from . import conf, group_views, onetime, ratelimit, services, substitution
 from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
@@ -56,6 +56,9 @@ def registration_form(request, occurrence_uid, kind):
         return render(request, "events/registration/form.html", context)
     status = 200
     questions = questions_for(context["event"], kind.name)  # the editors' own questions
+    context["allows_groups"] = kind.allows_groups
+    if group_views.wants_group(request, kind):
+        return group_views.group_form(request, context, option, kind, questions)
     if request.method == "POST":
         if not (decision := ratelimit.allow(request)):
             return ratelimit.too_many(_message(
