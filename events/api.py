@@ -29,7 +29,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from .filtersets import OccurrenceFilterSet, event_type_choices, locale_choices
 from .models import Occurrence, RegistrationOption
-from .models.occurrences import OccurrenceStatus, translated_uid
+from .models.occurrences import AttendanceMode, OccurrenceStatus, translated_uid
+from .models.registrations import AttendancePart
 from .queries import attach_pages, expand, upcoming_occurrences
 from .registration.api import JSONOnlyMixin
 from .registration.kinds import kind_choices
@@ -229,6 +230,10 @@ class KindField(serializers.ChoiceField):
 
 class RegistrationStateSerializer(serializers.Serializer):
     kind = KindField()
+    part = serializers.ChoiceField(
+        choices=AttendancePart.choices,
+        help_text=_("A hybrid date's places: `onsite` or `online`, each with its own capacity "
+                    "(send it as `part` to register); empty for the whole date."))
     open = serializers.BooleanField()
     capacity = serializers.IntegerField(min_value=0)
     remaining = serializers.IntegerField(min_value=0)
@@ -248,6 +253,9 @@ class OccurrenceSerializer(serializers.Serializer):
     all_day = serializers.BooleanField()
     status = serializers.ChoiceField(choices=OccurrenceStatus.choices)
     status_note = serializers.CharField()
+    mode = serializers.ChoiceField(
+        choices=AttendanceMode.choices,
+        help_text=_("On site, online or hybrid. The join link is sent to registrants only."))
     online = serializers.SerializerMethodField()
     venue = serializers.SerializerMethodField()
     registration = serializers.SerializerMethodField()
@@ -263,7 +271,7 @@ class OccurrenceSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_online(self, occurrence):
-        return bool(occurrence.online_url)
+        return bool(occurrence.online_url) or occurrence.mode != AttendanceMode.ON_SITE
 
     @extend_schema_field(VenueSerializer(allow_null=True))
     def get_venue(self, occurrence):

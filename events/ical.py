@@ -81,7 +81,8 @@ def join_url(occurrence):
 
 def occurrence_location(occurrence):
     venue = occurrence_venue(occurrence)
-    if occurrence.status == OccurrenceStatus.MOVED_ONLINE or (venue is None and occurrence.online_url):
+    if (occurrence.status == OccurrenceStatus.MOVED_ONLINE or occurrence.is_online_only
+            or (venue is None and occurrence.online_url)):
         return join_url(occurrence) or _("Online")
     return venue.address if venue else ""
 
@@ -99,7 +100,9 @@ def occurrence_description(occurrence, page_url):
         lines.append(f"{occurrence.get_status_display()}: {occurrence.status_note}")
     if join_url(occurrence):
         lines.append(_("Online: %(url)s") % {"url": join_url(occurrence)})
-    elif occurrence.online_url:
+        if getattr(occurrence, "personal_online_access", ""):
+            lines.append(occurrence.personal_online_access)
+    elif occurrence.online_url or occurrence.is_online_only:
         lines.append(_("Online: the access link is sent to everyone holding a place."))
     if page_url:
         lines.append(page_url)

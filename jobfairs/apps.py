@@ -25,3 +25,10 @@ class JobfairsConfig(AppConfig):
                                dispatch_uid="jobfairs_sync_options")
         post_save.connect(signals.send_employer_link, sender=Registration,
                           dispatch_uid="jobfairs_employer_link")
+        # Counselling referrals: sent once the registration stands, deleted on erasure.
+        from . import outcomes, referrals
+
+        post_save.connect(referrals.registration_saved, sender=Registration,
+                          dispatch_uid="jobfairs_counselling_referral")
+        # Interview outcomes as extra columns of the funders' statistics.
+        outcomes.register_statistics()

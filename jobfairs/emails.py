@@ -48,7 +48,7 @@ def build(registration, template):
                             "reference": i.jobseeker.reference[:8],
                             "status": i.get_status_display()} for i in interviews],
             "timetable_url": timetable_url(registration),
-            "manage_url": manage_url(registration) if template == "manage" else "",
+            "manage_url": manage_url(registration) if template in ("manage", "followup") else "",
             "site_name": settings.WAGTAIL_SITE_NAME,
             "reply_to": page.contact_email,
         }

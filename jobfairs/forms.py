@@ -158,9 +158,58 @@ class JobSeekerForm(TradesMixin, forms.Form):
     recognition = forms.ChoiceField(
         label=_("Recognition of a foreign qualification"), choices=RECOGNITION_CHOICES,
         initial="none")
+    # Asked only where the site wires a counselling lookup (jobfairs/referrals.py). A code
+    # checked against the site's districts in clean (the API documents it as a string).
+    home_district = forms.CharField(
+        label=_("District or city where you live"), max_length=60, required=False,
+        widget=forms.Select,
+        help_text=_("If your qualification is not yet recognised, we show you the recognition "
+                    "counselling centre responsible for you."))
+    counselling_referral = forms.BooleanField(
+        label=_("My qualification is not yet recognised: please pass my name and contact "
+                "details to the responsible recognition counselling centre, so that it can "
+                "contact me."), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .referrals import district_choices
+
+        super().__init__(*args, **kwargs)
+        self.district_codes = dict(district_choices())
+        if self.district_codes:
+            self.fields["home_district"].widget.choices = (
+                [("", _("Please choose"))] + list(self.district_codes.items()))
+        else:
+            # Nothing to refer to: neither question is shown (or accepted).
+            for name in ("home_district", "counselling_referral"):
+                self.fields[name].widget = forms.HiddenInput()
 
     def clean_phone(self):
         return clean_text(self.cleaned_data.get("phone") or "")
+
+    def clean_home_district(self):
+        code = (self.cleaned_data.get("home_district") or "").strip()
+        if not self.district_codes:
+            return ""  # not asked here
+        if code and code not in self.district_codes:
+            raise forms.ValidationError(_("Choose your district from the list."),
+                                        code="invalid_choice")
+        return code
+
+    def clean(self):
+        from .referrals import NOT_YET_RECOGNISED
+
+        cleaned = super().clean()
+        if not self.district_codes:
+            cleaned["counselling_referral"] = False
+        elif cleaned.get("counselling_referral"):
+            if cleaned.get("recognition") not in NOT_YET_RECOGNISED:
+                self.add_error("counselling_referral", _(
+                    "Only for a qualification that is not yet recognised: check your answer "
+                    "on recognition, or leave this box unticked."))
+            elif not cleaned.get("home_district"):
+                self.add_error("home_district", _(
+                    "Choose your district, so that we know which centre is responsible."))
+        return cleaned
 
 
 # Job postings and the employer's profile (through the employer's link) -------------------------

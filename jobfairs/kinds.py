@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.registration.kinds import RegistrationKind, StatisticsDimension
 
+from . import referrals
 from .forms import (
     GERMAN_LEVELS,
     LANGUAGE_CHOICES,
@@ -30,4 +31,6 @@ JOBSEEKER = RegistrationKind(
                             lambda: LANGUAGE_CHOICES),
         StatisticsDimension("recognition", _("Recognition of a foreign qualification"),
                             lambda: RECOGNITION_CHOICES),
-    ))
+    ),
+    # The recognition counselling centre of the job-seeker's district (referrals.py).
+    notice=referrals.notice)

@@ -3,3 +3,5 @@
 from events.tasks import EmailTask
 
 send_jobfair_email = EmailTask("jobfairs.emails.send")
+# Refers a consenting job-seeker to their recognition counselling centre (jobfairs/referrals.py).
+send_referral = EmailTask("jobfairs.referrals.send_referral")

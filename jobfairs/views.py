@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from events.models import Registration
 
-from . import postings
+from . import outcomes, postings
+from .emails import first_name
 from .forms import PostingForm, ProfileForm
-from .models import EmployerProfile, JobPosting
+from .models import EmployerProfile, JobPosting, OutcomeResult
 from .services import JobFairsError, timetable_of
 
 
@@ -54,6 +55,8 @@ def employer(request, token):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "outcomes":
+                return _report_outcomes(request, registration)
             if not editable:
                 raise JobFairsError(_("Your registration is no longer active, so postings and "
                                       "profile cannot be changed."), code="state")
@@ -89,6 +92,12 @@ def employer(request, token):
         except JobFairsError as error:
             messages.error(request, error.message)
         status = 400
+    return _employer_page(request, registration, status=status, profile=profile,
+                          profile_form=profile_form, posting_form=posting_form)
+
+
+def _employer_page(request, registration, *, status=200, profile=None, profile_form=None,
+                   posting_form=None):
     own = postings.localise_trades(list(
         registration.job_postings.select_related("trade").order_by("start_date", "pk")))
     occurrence = registration.option.occurrence
@@ -96,7 +105,8 @@ def employer(request, token):
         "registration": registration, "occurrence": occurrence,
         "event": occurrence.page.specific.localized, "profile": profile,
         "profile_form": profile_form, "posting_form": posting_form, "postings": own,
-        "editable": editable,
+        "editable": postings.can_edit(registration),
+        **_outcome_context(registration),
     }, status=status)
     # Behind a secret link: never cached, never indexed.
     response["Cache-Control"] = "private, no-store"
@@ -109,3 +119,50 @@ def _uuid_or_none(value):
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+# Interview outcomes (jobfairs/outcomes.py) -----------------------------------------------------
+
+OUTCOME_FIELD = "outcome-"
+
+
+def _outcome_context(registration):
+    occurrence = registration.option.occurrence
+    interviews = outcomes.interviews_of(registration)
+    state = outcomes.reporting_state(occurrence)
+    rows = [{"pk": interview.pk, "interview": interview,
+             "first_name": first_name(interview.jobseeker.name),
+             "reference": interview.jobseeker.reference[:8],
+             "result": getattr(getattr(interview, "outcome", None), "result", "")}
+            for interview in interviews] if state != "before" else []
+    return {"outcome_rows": rows, "outcome_state": state,
+            "outcome_deadline": outcomes.deadline(occurrence),
+            "outcome_choices": OutcomeResult.choices}
+
+
+def _report_outcomes(request, registration):
+    """Save the employer's outcomes: one select per interview (`outcome-<interview id>`). An id
+    that is not theirs answers 404 like a made-up one, so nobody learns which ids exist."""
+    results = {}
+    for key, value in request.POST.items():
+        if not key.startswith(OUTCOME_FIELD):
+            continue
+        try:
+            pk = int(key[len(OUTCOME_FIELD):])
+        except ValueError:
+            raise Http404 from None
+        if not 0 < pk < 2**63:
+            raise Http404
+        results[pk] = value
+    try:
+        outcomes.report(registration, results)
+    except outcomes.OutcomeNotFound:
+        raise Http404 from None
+    except JobFairsError as error:
+        messages.error(request, error.message)
+        return _employer_page(request, registration,
+                              status=403 if error.code in ("deadline", "not_yet") else 400,
+                              profile=EmployerProfile.objects.filter(employer=registration).first(),
+                              profile_form=ProfileForm(), posting_form=PostingForm())
+    messages.success(request, _("Thank you! The outcomes of your interviews have been saved."))
+    return redirect(request.path + "#outcomes-heading")

@@ -299,6 +299,11 @@ TRAININGS_FUNDING_NOTICE = (
 DIRECTORY_MAP_SVG = BASE_DIR / "home" / "data" / "saxony-districts.svg"
 DIRECTORY_ADDRESS_REGION = "Sachsen"
 
+# Job fairs (README "Job fairs"): the recognition counselling centre of a job-seeker's district
+# comes from the directory's responsibility matrix, wired by the site (cms/integrations.py).
+JOBFAIRS_COUNSELLING_LOOKUP = "cms.integrations.recognition_counselling"
+JOBFAIRS_DISTRICT_CHOICES = "cms.integrations.district_choices"
+
 # Editorial workflow: notifications of submissions, approvals and comments by e-mail.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True

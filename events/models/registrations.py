@@ -119,11 +119,6 @@ class RegistrationOption(models.Model):
             return f"{self.occurrence} – {self.kind_label} ({self.get_part_display()})"
         return f"{self.occurrence} – {self.kind_label}"
 
-    @property
-    def receives_join_link(self):
-        """People on the on-site part of a hybrid date do not get the online link."""
-        return self.part != AttendancePart.ON_SITE
-
     def save(self, *args, **kwargs):
         if not self.announced and self.occurrence_id:
             from events.registration.changes import fingerprint
@@ -131,6 +126,11 @@ class RegistrationOption(models.Model):
             # What registrants are told from now on; a later change of the date notifies them.
             self.announced = fingerprint(self.occurrence)
         super().save(*args, **kwargs)
+
+    @property
+    def receives_join_link(self):
+        """People on the on-site part of a hybrid date do not get the online link."""
+        return self.part != AttendancePart.ON_SITE
 
     @property
     def kind_label(self):

@@ -28,7 +28,7 @@ from .serializers import (
     registration_request_serializer,
     registration_serializer_class,
 )
-from .sources import public_option_by_id
+from .sources import has_parts, public_option_by_id
 from .throttling import APIWriteThrottle, RegistrationThrottle
 
 MAX_BODY = 64 * 1024
@@ -176,7 +176,12 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             occurrence_id = payload.get("occurrence")
             occurrence_id = occurrence_id if type(occurrence_id) is int else None
         if occurrence_id is not None and 0 < occurrence_id < 2**63:
-            option = public_option_by_id(occurrence_id, kind.name)
+            part = payload.get("part") if payload.get("part") in ("onsite", "online") else None
+            option = public_option_by_id(occurrence_id, kind.name, part)
+            if option is None and part is None and not errors and has_parts(occurrence_id,
+                                                                             kind.name):
+                return 400, {"errors": {"part": [str(_(
+                    "This date has places on site and online: choose one of them."))]}}, None
             if option is None:
                 message = _("This date takes no registrations of this kind.")
                 if not errors:

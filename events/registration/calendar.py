@@ -16,6 +16,7 @@ from events.feeds import BaseEventFeed
 from events.models import Registration
 from events.models.registrations import ACTIVE_STATES
 
+from .online import personalise
 from .tokens import TokenInvalid, calendar_token, read_calendar_token
 
 
@@ -38,15 +39,14 @@ class PersonalFeed(BaseEventFeed):
     def occurrences(self, obj):
         registrations = (Registration.objects.filter(
             email_normalised=self.registration.email_normalised, state__in=ACTIVE_STATES,
-            erased_at__isnull=True).select_related("occurrence__venue", "occurrence__page")
+            erased_at__isnull=True).select_related("occurrence__venue", "occurrence__page", "option")
             .order_by("occurrence__start"))
         occurrences = []
         for registration in registrations:
             occurrence = registration.occurrence
             occurrence.page = occurrence.page.specific.localized
             # Only people holding a place see the join link (events.ical.join_url).
-            occurrence.personal_online_url = (occurrence.online_url
-                                              if registration.has_secured_place else "")
+            personalise(occurrence, registration)
             occurrences.append(occurrence)
         return occurrences
 

@@ -12,6 +12,8 @@ def fingerprint(occurrence):
     text = "|".join(str(value) for value in (
         occurrence.start.isoformat(), occurrence.end.isoformat(), occurrence.status,
         occurrence.venue_id, occurrence.online_url, occurrence.status_note))
+    if occurrence.online_access:  # appended only when set: older fingerprints stay valid
+        text += "|" + occurrence.online_access
     return hashlib.sha256(text.encode()).hexdigest()[:40]
 
 

@@ -10,6 +10,7 @@ from events.models import Registration
 
 from .calendar import calendar_path
 from .ics import occurrence_ics
+from .online import personalise
 from .tickets import qr_png, short_code
 from .tokens import cancel_token, confirm_token
 
@@ -53,7 +54,7 @@ def build_email(registration: Registration, template: str, extra=None):
         page = occurrence.page.specific.localized
         occurrence.page = page  # the calendar file reads the event's own fields (summary)
         # The join link is for people holding a settled place only (text and calendar file).
-        occurrence.personal_online_url = occurrence.online_url if registration.has_secured_place else ""
+        personalise(occurrence, registration)
         context = {
             "registration": registration, "option": registration.option,
             "occurrence": occurrence, "page": page, "site_name": events_conf.site_name(),

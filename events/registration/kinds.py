@@ -40,6 +40,10 @@ class RegistrationKind:
     email_required: bool = True
     # What the anonymous statistics keep of Registration.data (events/registration/statistics.py).
     statistics_dimensions: tuple[StatisticsDimension, ...] = ()
+    # Optional: `(registration, medium) -> (template name, context) | None`, a paragraph of the
+    # kind's own on the registrant's status page (medium "html") and in the confirmation e-mail
+    # ("txt"), rendered by `{% kind_notice registration "html" %}` (events/templatetags).
+    notice: Callable[[object, str], tuple[str, dict] | None] | None = None
     # True: one contact may register several people at once (events and trainings).
     allows_groups: bool = False
 

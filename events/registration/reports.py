@@ -17,7 +17,7 @@ from events.exports import ExcelExportMixin
 from events.models import RegistrationFact
 
 from .kinds import kind_choices
-from .statistics import MEASURES, breakdown, grouping_choices
+from .statistics import all_measures, breakdown, grouping_choices
 
 DEFAULT_GROUPING = "quarter"
 # Registration managers see registrations; a funder's account gets the figures only.
@@ -75,7 +75,10 @@ class RegistrationStatisticsView(ExcelExportMixin, ReportView):
     index_url_name = "events_registration_statistics"
     index_results_url_name = "events_registration_statistics_results"
     paginate_by = None
-    list_export = ["group"] + [key for key, _label, _condition in MEASURES]
+
+    @property
+    def list_export(self):
+        return ["group"] + [key for key, _label, _condition in all_measures()]
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_statistics(request.user):
@@ -97,7 +100,7 @@ class RegistrationStatisticsView(ExcelExportMixin, ReportView):
     @property
     def export_headings(self):
         return {"group": self.group_label,
-                **{key: label for key, label, _condition in MEASURES}}
+                **{key: label for key, label, _condition in all_measures()}}
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # The CSV streams after the admin's language is deactivated: name the columns now.
@@ -115,7 +118,7 @@ class RegistrationStatisticsView(ExcelExportMixin, ReportView):
     @cached_property
     def columns(self):
         return [Column("group", label=self.group_label)] + [
-            Column(key, label=label) for key, label, _condition in MEASURES]
+            Column(key, label=label) for key, label, _condition in all_measures()]
 
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": _("Registrations by %(grouping)s") % {

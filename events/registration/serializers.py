@@ -220,6 +220,10 @@ class RegistrationSerializer(serializers.Serializer):
 
     occurrence = StrictIntegerField(min_value=1, max_value=MAX_ID,
                                     help_text=_("`id` of a date (see the occurrences listing)."))
+    part = serializers.ChoiceField(
+        choices=[("onsite", _("On site")), ("online", _("Online"))], required=False,
+        help_text=_("Hybrid dates only: the places on site or online (see `registration` in "
+                    "the occurrences listing)."))
     answers = AnswersField(required=False)
     form_class = None
     kind_name = None
@@ -257,7 +261,8 @@ class RegistrationSerializer(serializers.Serializer):
             errors, values = dict(error.detail), None
         if self.form_class is not None:
             answers = {key: value for key, value in data.items()
-                       if key in self.fields and key not in ("occurrence", "kind", "answers")}
+                       if key in self.fields
+                       and key not in ("occurrence", "kind", "part", "answers")}
             answers.setdefault("language", self.context.get("language") or "de")
             questions = self.questions(data)
             answers.update(self.answer_data(data, questions, errors))

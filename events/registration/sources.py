@@ -93,20 +93,32 @@ def registration_occurrence(occurrence):
     return Occurrence.objects.select_related("page").get(pk=source_id)
 
 
-def public_option(occurrence, kind):
-    """The capacity row of `kind` that a visitor registers on through `occurrence`, or None
-    when the date's page is not public (the rule of the listings, API and feeds)."""
+def pick_option(options, kind, part=None):
+    """The option of `kind` for `part` ("onsite", "online"); without a part, the date's only
+    option of the kind or its whole-date one (a hybrid date's parts must be chosen)."""
+    options = [item for item in options if item.kind == kind]
+    if part is not None:
+        return next((item for item in options if item.part == part), None)
+    if len(options) == 1:
+        return options[0]
+    return next((item for item in options if not item.part), None)
+
+
+def public_option(occurrence, kind, part=None):
+    """The capacity row of `kind` (and `part`, for a hybrid date) that a visitor registers on
+    through `occurrence`, or None when the date's page is not public (the rule of the
+    listings, API and feeds)."""
     from events.queries import is_public
 
     if occurrence is None or not is_public([occurrence.pk]):
         return None
-    option = next((item for item in options_for(occurrence) if item.kind == kind), None)
+    option = pick_option(options_for(occurrence), kind, part)
     if option is not None:
         option.occurrence = occurrence  # shown with the date (and page) the visitor came from
     return option
 
 
-def public_option_by_id(occurrence_id, kind):
+def public_option_by_id(occurrence_id, kind, part=None):
     """`public_option` for a date id, as the API receives it. A date of the source language
     (nearly every request) takes two queries: the view restrictions, then its option with the
     date, page, venue and what the statistics fact needs, marked public or not. Any other
@@ -118,7 +130,7 @@ def public_option_by_id(occurrence_id, kind):
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     public = public_occurrences("all").filter(pk=OuterRef("occurrence_id"))
     option = (RegistrationOption.objects
-              .filter(occurrence_id=occurrence_id, kind=kind,
+              .filter(occurrence_id=occurrence_id, kind=kind, part=part or "",
                       occurrence__page__locale__language_code=default)
               .select_related("occurrence__page__locale", "occurrence__venue")
               .annotate(page_is_public=Exists(public),
@@ -127,4 +139,11 @@ def public_option_by_id(occurrence_id, kind):
     if option is not None:
         return option if option.page_is_public else None
     occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
-    return public_option(occurrence, kind)
+    return public_option(occurrence, kind, part)
+
+
+def has_parts(occurrence_id, kind):
+    """Whether a public date registers `kind` per part (on site / online) only."""
+    occurrence = Occurrence.objects.filter(pk=occurrence_id).first()
+    return occurrence is not None and any(
+        public_option(occurrence, kind, part) is not None for part in ("onsite", "online"))

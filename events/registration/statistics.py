@@ -27,6 +27,7 @@ from events.models import (
 from events.models.registrations import HOLDING_STATES
 
 from .kinds import all_kinds, get_kind
+from .linked_measures import group_key, linked_counts, linked_measures
 
 S = RegistrationState
 MAX_VALUE_LENGTH = 100
@@ -190,6 +191,11 @@ MEASURES = [
 ]
 
 
+def all_measures():
+    """MEASURES and the columns plugins add (events/registration/linked_measures.py)."""
+    return MEASURES + linked_measures()
+
+
 def kind_dimensions():
     """{key: StatisticsDimension} declared by the registered kinds (the first label wins)."""
     dimensions = {}
@@ -261,12 +267,21 @@ def breakdown(facts, group_by):
         grouped = [(labels.get(row["value"], row["value"]), row) for row in rows]
     else:
         raise ValueError(f"unknown grouping {group_by!r}")
-    result = [{"group": str(label), **{key: row[key] for key, _l, _c in MEASURES}}
+    # Plugins' own rows linked to the facts (e.g. interview outcomes): extra columns.
+    extra, extra_total = linked_counts(facts, group_by)
+    blank = {key: 0 for key, _l, _c in linked_measures()}
+    result = [{"group": str(label), **{key: row[key] for key, _l, _c in MEASURES},
+               **blank, **extra.pop(group_key(group_by, row), {})}
               for label, row in grouped]
+    if extra:  # values only the linked rows have (an outcome's trade no registration named)
+        labels = _labels(group_by, set(extra), facts)
+        result += [{"group": str(labels.get(key, key) or gettext("(not given)")),
+                    **{measure: 0 for measure, _l, _c in MEASURES}, **blank, **figures}
+                   for key, figures in extra.items()]
     if group_by not in ("date", "quarter"):
         result.sort(key=lambda row: (-row["registrations"], row["group"].casefold()))
     total = facts.aggregate(**_measures())
-    result.append({"group": gettext("Total"), "is_total": True, **total})
+    result.append({"group": gettext("Total"), "is_total": True, **total, **blank, **extra_total})
     return result
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .counts import cached_counts
@@ -30,12 +31,20 @@ class OptionSummary:
         return self.remaining <= 0
 
     @property
+    def part(self):
+        return self.option.part
+
+    @property
     def url(self):
-        return reverse("events_registration:form", args=[self.option.occurrence.uid, self.kind])
+        args = [self.option.occurrence.uid, self.kind]
+        if self.option.part:
+            return reverse("events_registration:form_part", args=[*args, self.option.part])
+        return reverse("events_registration:form", args=args)
 
     def as_api(self):
-        return {"kind": self.kind, "open": self.open, "capacity": self.capacity,
-                "remaining": self.remaining, "waitlist": self.waitlist}
+        return {"kind": self.kind, "part": self.option.part, "open": self.open,
+                "capacity": self.capacity, "remaining": self.remaining,
+                "waitlist": self.waitlist}
 
 
 def summarise_option(option, now=None):
@@ -46,8 +55,11 @@ def summarise_option(option, now=None):
     reason = closed_reason(option, now)
     if reason is None and remaining <= 0 and not option.waitlist_enabled:
         reason = ("full", _("This date is fully booked."))
+    label = kind.label if kind else option.kind
+    if option.part:  # a hybrid date's part: "Participant (online)"
+        label = format_lazy("{} ({})", label, option.get_part_display())
     return OptionSummary(
-        option=option, kind=option.kind, label=kind.label if kind else option.kind,
+        option=option, kind=option.kind, label=label,
         open=reason is None, reason_code=reason[0] if reason else "",
         reason=reason[1] if reason else "", capacity=option.capacity, remaining=remaining,
         waitlist=option.waitlist_enabled, waitlisted=counts["waitlisted"],

@@ -8,6 +8,8 @@ app_name = "events_registration"
 
 urlpatterns = [
     path("<uuid:occurrence_uid>/<slug:kind>/", views.registration_form, name="form"),
+    path("<uuid:occurrence_uid>/<slug:kind>/<slug:part>/", views.registration_form,
+         name="form_part"),
     path("r/<str:reference>/", views.status, name="status"),
     path("g/<uuid:reference>/", group_views.group_status, name="group_status"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),

@@ -13,6 +13,7 @@ from . import conf, group_views, onetime, ratelimit, services, substitution
 from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
+from .online import join_details
 from .privacy import privacy_url
 from .questions import questions_for
 from .sources import public_option
@@ -32,22 +33,22 @@ def _message(request, title, text, status=200, registration=None):
                   {"title": title, "text": text, "registration": registration}, status=status)
 
 
-def _get_option(occurrence_uid, kind_name):
+def _get_option(occurrence_uid, kind_name, part=None):
     occurrence = get_object_or_404(Occurrence.objects.select_related("page"), uid=occurrence_uid)
     kind = get_kind(kind_name)
     if kind is None or not kind.public:
         raise Http404
     # Private (login or password) pages take no registrations; a translated date registers
     # on its source date's places.
-    option = public_option(occurrence, kind.name)
+    option = public_option(occurrence, kind.name, part)
     if option is None:
         raise Http404
     return occurrence, kind, option
 
 
 @require_http_methods(["GET", "POST"])
-def registration_form(request, occurrence_uid, kind):
-    occurrence, kind, option = _get_option(occurrence_uid, kind)
+def registration_form(request, occurrence_uid, kind, part=None):
+    occurrence, kind, option = _get_option(occurrence_uid, kind, part)
     summary = summarise_option(option)
     form_class = html_form_class(kind)
     context = {"occurrence": occurrence, "event": occurrence.page.specific, "option": option,
@@ -115,13 +116,18 @@ def _by_reference(reference):
 
 def status(request, reference):
     registration = _by_reference(reference)
-    return render(request, "events/registration/status.html", {
+    join_url, join_access = join_details(registration)
+    response = render(request, "events/registration/status.html", {
         "registration": registration, "occurrence": registration.option.occurrence,
+        "join_url": join_url, "join_access": join_access,
         "event": registration.option.occurrence.page.specific.localized,
         "calendar_url": (request.build_absolute_uri(calendar_path(registration))
                          if registration.state in (RegistrationState.CONFIRMED,
                                                    RegistrationState.APPROVED) else ""),
     })
+    # Personal: no shared cache may keep it (it can carry the join link).
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _invalid_link(request):
