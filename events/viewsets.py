@@ -3,7 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Category, EventLanguage, Organisation, Venue
+from .models import (
+    Audience,
+    Category,
+    EventLanguage,
+    Organisation,
+    RegistrationMailText,
+    Venue,
+)
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -46,9 +53,19 @@ class VenueViewSet(SnippetViewSet):
     search_fields = ["name", "city", "street"]
 
 
+class RegistrationMailTextViewSet(SnippetViewSet):
+    """Editors' wording of the registration e-mails, per e-mail, kind and language."""
+
+    model = RegistrationMailText
+    icon = "mail"
+    list_display = ["message", "kind", "subject", "locale"]
+    list_filter = ["message", "kind", "locale"]
+    search_fields = ["subject", "body"]
+
+
 class EventVocabularyGroup(SnippetViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
     menu_order = 250
     items = (CategoryViewSet, AudienceViewSet, EventLanguageViewSet, OrganisationViewSet,
-             VenueViewSet)
+             VenueViewSet, RegistrationMailTextViewSet)

@@ -18,6 +18,7 @@ RESTORE_DATA_MIGRATIONS = [
     "trainings.migrations.0002_training_editors_group.forwards",
     "home.migrations.0004_editorial_roles_and_workflow.forwards",
     "home.migrations.0005_german_workflow_names.forwards",
+    "home.migrations.0007_registration_mail_text_permissions.forwards",
     "jobfairs.migrations.0002_partner_counsellors_group.forwards",
 ]
 

@@ -1,5 +1,6 @@
 """The events core: vocabularies, event pages, dates (occurrences)."""
 
+from .mail_texts import MailMessage, RegistrationMailText
 from .occurrences import Occurrence, OccurrenceStatus
 from .pages import AbstractEventPage, EventIndexPage, EventPage
 from .registrations import (
@@ -9,6 +10,7 @@ from .registrations import (
     RegistrationOption,
     RegistrationState,
 )
+from .reminders import SentReminder
 from .snippets import Audience, Category, EventLanguage, Organisation, Venue
 from .statistics import RegistrationFact, RegistrationFactValue
 
@@ -20,6 +22,7 @@ __all__ = [
     "EventLanguage",
     "EventPage",
     "GroupWhenFull",
+    "MailMessage",
     "Occurrence",
     "OccurrenceStatus",
     "Organisation",
@@ -27,7 +30,9 @@ __all__ = [
     "RegistrationFact",
     "RegistrationFactValue",
     "RegistrationGroup",
+    "RegistrationMailText",
     "RegistrationOption",
     "RegistrationState",
+    "SentReminder",
     "Venue",
 ]

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from events.registration.reminders import validate_reminder_offsets
+
 
 def new_reference():
     # 24 random bytes = 192 bits; the only public handle on a registration.
@@ -92,6 +94,12 @@ class RegistrationOption(models.Model):
                     "up to two days before. Afterwards they can still hand their place to a "
                     "colleague."),
     )
+    reminder_offsets = models.CharField(
+        _("reminders before the start"), max_length=100, blank=True,
+        validators=[validate_reminder_offsets],
+        help_text=_("When reminders go out, e.g. “7d, 1d, 2h” (days d, hours h, minutes m "
+                    "before the start); “0” sends none. Empty: the site's default."),
+    )
     # What registrants were last told about the date (start, end, status, place), so that a
     # publish which changes it notifies them once.
     announced = models.CharField(max_length=200, blank=True, editable=False)
@@ -102,7 +110,7 @@ class RegistrationOption(models.Model):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
-            FieldPanel("cancel_hours_before"),
+            FieldPanel("cancel_hours_before"), FieldPanel("reminder_offsets"),
         ], heading=_("Rules")),
     ]
 

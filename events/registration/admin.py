@@ -348,7 +348,7 @@ class RegistrationOptionViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         MultiFieldPanel([
             FieldPanel("waitlist_enabled"), FieldPanel("requires_approval"), FieldPanel("hold_hours"),
-            FieldPanel("cancel_hours_before"),
+            FieldPanel("cancel_hours_before"), FieldPanel("reminder_offsets"),
         ], heading=_("Rules")),
     ], base_form_class=RegistrationOptionForm)
 

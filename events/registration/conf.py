@@ -23,6 +23,10 @@ DEFAULTS = {
     "REGISTRATION_RETENTION_DAYS": 180,
     # Days before a date on which the reminder goes out.
     "REGISTRATION_REMINDER_DAYS": 2,
+    # Several reminders, e.g. "7d, 1d, 2h" (days, hours, minutes before the start; "0": none),
+    # or a dict by kind of registration ({"employer": "14d, 2d", "*": "1d"}). None: one reminder
+    # REGISTRATION_REMINDER_DAYS before. A registration option's own setting wins.
+    "REGISTRATION_REMINDER_OFFSETS": None,
     # PostgreSQL lock_timeout for the capacity row, in milliseconds; a stuck lock answers 503.
     "REGISTRATION_LOCK_TIMEOUT_MS": 3000,
     # Seconds a client is told to wait after a 503.

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from events import conf as events_conf
 from events.models import Registration
 
+from . import mail_texts
 from .calendar import calendar_path
 from .ics import occurrence_ics
 from .online import personalise
@@ -63,12 +64,21 @@ def build_email(registration: Registration, template: str, extra=None):
             "ticket_code": short_code(registration.reference) if has_ticket else "",
             **(extra or {}),
         }
-        subject = render_to_string(f"events/registration/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/registration/email/{template}.txt", context)
+        # An editor's text for this e-mail, kind and language (admin snippet) replaces the
+        # built-in one; the manager's own message has no such text.
+        custom = mail_texts.custom_email(template, context) if template != "message" else None
+        if custom:
+            subject, body, html = custom
+        else:
+            subject = render_to_string(f"events/registration/email/{template}_subject.txt",
+                                       context)
+            body = render_to_string(f"events/registration/email/{template}.txt", context)
     message = EmailMultiAlternatives(
         subject=single_line(subject), body=body, to=[single_line(registration.email)],
         headers={"Content-Language": registration.language},
     )
+    if custom:
+        message.attach_alternative(html, "text/html")
     if has_ticket:
         message.attach("ticket.png", qr_png(registration), "image/png")
     if template in WITH_ICS:
