@@ -79,12 +79,12 @@ def build_email(registration: Registration, template: str, extra=None):
     )
     if custom:
         message.attach_alternative(html, "text/html")
-    if has_ticket:
-        message.attach("ticket.png", qr_png(registration), "image/png")
     if template in WITH_ICS:
         message.attach("event.ics", occurrence_ics(
             occurrence, url=context["page_url"], cancelled=template == "date_cancelled"),
             "text/calendar")
+    if has_ticket:  # after the calendar file, which clients list first
+        message.attach("ticket.png", qr_png(registration), "image/png")
     return message
 
 
