@@ -119,6 +119,14 @@ def _statistics_where(option):
     return occurrence.pk, where_of(occurrence, getattr(option, "page_district", None))
 
 
+def _read_statistics_where(occurrence_id):
+    """`_statistics_where` for an option read without its date's page and venue (the HTML form,
+    staff, tests): one or two queries, taken before the lock instead of under it."""
+    from .statistics import _where
+
+    return occurrence_id, _where(occurrence_id)
+
+
 # Questions ----------------------------------------------------------------------------------
 
 def closed_reason(option, now=None):
@@ -162,13 +170,13 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
     email_normalised = normalise_email(email)
     local, _at, domain = email.rpartition("@")
     email = f"{local}@{domain.lower()}" if local else email
-    where = _statistics_where(option)
+    # Everything that does not depend on the places left is done before the lock: every
+    # registration for the date waits for it, so each query under it is paid once per waiter.
+    if RegistrationOption.occurrence.is_cached(option):
+        _refuse_if_closed(option, now, confirmed)  # without queueing for the lock to hear it
+    where = _statistics_where(option) or _read_statistics_where(option.occurrence_id)
     with locked_option(option.pk) as option:
-        reason = closed_reason(option, now)
-        if reason and confirmed and reason[0] != "cancelled" and option.occurrence.end > now:
-            reason = None  # staff register people in person until the date ends (walk-ins)
-        if reason:
-            raise RegistrationError(reason[1], code=reason[0])
+        _refuse_if_closed(option, now, confirmed)
         counts = _counts_and_duplicate(option, email_normalised)
         if counts.pop("duplicate"):
             raise _duplicate_error()
@@ -208,6 +216,14 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         counts["held" if state in HOLDING_STATES else "waitlisted"] += 1
         _after_commit(option.pk, (registration.pk, template), counts=counts)
     return registration
+
+
+def _refuse_if_closed(option, now, confirmed):
+    reason = closed_reason(option, now)
+    if reason and confirmed and reason[0] != "cancelled" and option.occurrence.end > now:
+        reason = None  # staff register people in person until the date ends (walk-ins)
+    if reason:
+        raise RegistrationError(reason[1], code=reason[0])
 
 
 def _counts_and_duplicate(option, email_normalised):
