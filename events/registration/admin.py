@@ -83,17 +83,19 @@ class RegistrationFilterSet(WagtailFilterSet):
     occurrence = OccurrenceFilter(
         queryset=Occurrence.objects.filter(registration_options__isnull=False).distinct()
         .select_related("page").order_by("-start"), label=_("Date"))
+    # The group's public reference, as the list links it and the contact's e-mail names it.
+    group = django_filters.UUIDFilter(field_name="group__reference", label=_("Group"))
 
     class Meta:
         model = Registration
-        fields = ["state", "kind", "event", "occurrence"]
+        fields = ["state", "kind", "event", "occurrence", "group"]
 
 
 # The registrations list, its export and a registration's detail page ----------------------------
 
 REGISTRATION_EXPORT = ["reference", "name", "email", "phone", "language", "option.kind",
                        "option.occurrence.page.title", "option.occurrence.start", "state",
-                       "created_at", "consent_version", "consented_at"]
+                       "created_at", "consent_version", "consented_at", "group.reference"]
 ANSWER_PREFIX = "data."
 QUESTION_PREFIX = "answers."
 
@@ -104,10 +106,11 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
         "option.kind": capfirst(RegistrationOption._meta.get_field("kind").verbose_name),
         "option.occurrence.page.title": _("Event"),
         "option.occurrence.start": _("Date"),
+        "group.reference": _("Group"),
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("option__occurrence__page")
+        return super().get_base_queryset().select_related("option__occurrence__page", "group")
 
     def dispatch(self, request, *args, **kwargs):
         if request.GET.get("export") and not request.user.has_perm("events.export_registration"):
@@ -191,6 +194,8 @@ class RegistrationIndexView(ExcelExportMixin, SnippetIndexView):
                 row[field] = str(item.option.kind_label)
             elif field in ("state", "language"):
                 row[field] = getattr(item, f"get_{field}_display")()
+            elif field == "group.reference":
+                row[field] = str(item.group.reference) if item.group_id else ""
             else:
                 row[field] = multigetattr(item, field)
         return row
@@ -241,6 +246,18 @@ def substitution_rows(registration):
     return rows
 
 
+class GroupColumn(TitleColumn):
+    """The group's reference (its first characters), linking to the list of that group."""
+
+    empty_value_display = ""
+
+    def __init__(self):
+        super().__init__(
+            "group", label=_("Group"), sort_key="group__created_at",
+            accessor=lambda item: str(item.group.reference)[:8] if item.group_id else "",
+            get_url=lambda item: f"?group={item.group.reference}" if item.group_id else None)
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
@@ -252,7 +269,7 @@ class RegistrationViewSet(SnippetViewSet):
     chooser_viewset_class = RegistrationChooserViewSet  # managers only
     list_display = ["name", "email", Column("option", label=_("Date and kind"),
                                             accessor=lambda item: option_label(item.option)),
-                    "state", "created_at"]
+                    "state", "created_at", GroupColumn()]
     list_per_page = 50
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "reference"]

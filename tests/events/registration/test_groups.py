@@ -378,3 +378,59 @@ def test_parallel_group_bookings_never_overbook(make_option):
     assert outcomes.count("ok") == 3  # 3 groups of 3 fit into 10 places, the rest was refused
     # Refused groups left nothing behind.
     assert RegistrationGroup.objects.count() == 3
+
+
+# Admin ----------------------------------------------------------------------------------------
+
+ADMIN_LIST = "/admin/snippets/events/registration/"
+
+
+@pytest.fixture
+def manager_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("manager", password="pw")
+    user.groups.add(Group.objects.get(name="Registration managers"))
+    client.force_login(user)
+    return client
+
+
+def register_group(option, contact, participants, committed):
+    return committed(services.register_group, option, contact_name=contact,
+                     contact_email=f"{contact.lower()}@x.example",
+                     participants=[{"name": n, "email": e} for n, e in participants],
+                     when_full=GroupWhenFull.ALL_OR_NOTHING, consent=True)
+
+
+def test_admin_lists_the_group_and_filters_by_it(manager_client, option, register, committed):
+    first, _rows = register_group(option, "Erika", [("Ada", "ada@x.example"),
+                                                    ("Bob", "bob@x.example")], committed)
+    register_group(option, "Otto", [("Cleo", "cleo@x.example"), ("Dan", "dan@x.example")],
+                   committed)
+    register(option, name="Single Sam")
+    html = manager_client.get(ADMIN_LIST).content.decode()
+    assert f'href="?group={first.reference}"' in html and str(first.reference)[:8] in html
+    response = manager_client.get(ADMIN_LIST, {"group": str(first.reference)})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ada" in html and "Bob" in html
+    assert "Cleo" not in html and "Single Sam" not in html
+    # A mistyped reference is a message in the filter, never an error page.
+    assert manager_client.get(ADMIN_LIST, {"group": "not-a-uuid"}).status_code == 200
+
+
+def test_csv_export_has_a_group_column(manager_client, option, register, committed):
+    import csv
+    import io
+
+    group, _rows = register_group(option, "Erika", [("Ada", "ada@x.example"),
+                                                    ("Bob", "bob@x.example")], committed)
+    register(option, name="Single Sam")
+    response = manager_client.get(ADMIN_LIST, {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    with translation.override("de"):  # the admin's language
+        column = rows[0].index(translation.gettext("Group"))
+    by_name = {row[1]: row[column] for row in rows[1:]}
+    assert by_name == {"Ada": str(group.reference), "Bob": str(group.reference),
+                       "Single Sam": ""}
