@@ -25,6 +25,14 @@ def timetable_url(registration):
         return base_url() + reverse("jobfairs:timetable", args=[registration.reference])
 
 
+def jobseeker_url(registration):
+    """The job-seeker's page (interests, free slots); empty for employers."""
+    if registration.option.kind != "jobseeker":
+        return ""
+    with translation.override(registration.language):
+        return base_url() + reverse("jobfairs:jobseeker", args=[registration.reference])
+
+
 def manage_url(registration):
     from .postings import manage_token
 
@@ -48,17 +56,26 @@ def build(registration, template):
                             "reference": i.jobseeker.reference[:8],
                             "status": i.get_status_display()} for i in interviews],
             "timetable_url": timetable_url(registration),
+            "jobseeker_url": jobseeker_url(registration),
             "manage_url": manage_url(registration) if template in ("manage", "followup") else "",
             "site_name": settings.WAGTAIL_SITE_NAME,
             "reply_to": page.contact_email,
         }
         subject = render_to_string(f"jobfairs/email/{template}_subject.txt", context)
         body = render_to_string(f"jobfairs/email/{template}.txt", context)
-    return EmailMultiAlternatives(
+        calendar = None
+        if template == "timetable" and interviews:
+            from .timetables import timetable_ics
+
+            calendar = timetable_ics(registration, url=context["timetable_url"])
+    message = EmailMultiAlternatives(
         subject=single_line(subject), body=body, to=[single_line(registration.email)],
         reply_to=[page.contact_email] if page.contact_email else None,
         headers={"Content-Language": registration.language},
     )
+    if calendar:
+        message.attach("interviews.ics", calendar, "text/calendar; charset=utf-8; method=PUBLISH")
+    return message
 
 
 def send(registration_id, template):

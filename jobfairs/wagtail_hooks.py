@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import admin_views, table_signs
+from . import admin_views, preference_admin, table_signs
 from .viewsets import InterviewViewSet, JobPostingViewSet, TradeViewSet
 
 register_snippet(TradeViewSet)
@@ -17,6 +17,7 @@ admin_urls = [
     path("<int:occurrence_id>/timetable/", admin_views.timetable, name="timetable"),
     path("<int:occurrence_id>/check-in/", admin_views.check_in, name="check_in"),
     path("<int:occurrence_id>/statistics/", admin_views.statistics, name="statistics"),
+    path("interests/<int:registration_id>/", preference_admin.interests, name="interests"),
     path("<int:occurrence_id>/table-signs/", table_signs.table_signs_view, name="table_signs"),
 ]
 
@@ -57,5 +58,8 @@ def register_log_actions(actions):
             ("jobfairs.posting.withdrawn", _("Job posting removed by the employer")),
             ("jobfairs.posting.approved", _("Job posting approved")),
             ("jobfairs.posting.rejected", _("Job posting rejected")),
-            ("jobfairs.profile.changed", _("Employer profile changed by the employer"))):
+            ("jobfairs.profile.changed", _("Employer profile changed by the employer")),
+            ("jobfairs.interests.changed", _("Interests of a job-seeker changed")),
+            ("jobfairs.shortlist.changed", _("Shortlist changed by the employer")),
+            ("jobfairs.interview.self_booked", _("Interview booked by the job-seeker"))):
         actions.register_action(action, label, label)

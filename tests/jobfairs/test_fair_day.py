@@ -91,7 +91,11 @@ def test_personal_timetables_by_email_and_printable_page(matched, occurrence, cl
         sent = services.send_timetables(occurrence)
     assert sent == 2  # the employers; the job-seekers registered by phone get no e-mail
     body = [m.body for m in mailoutbox if m.to == [employers[0].email]][-1]
-    assert ("Person" in body or "Samira" in body) and "/jobfairs/timetable/" in body
+    # Employers see their candidates by the opaque fair reference only, never by name.
+    from jobfairs.preferences import fair_reference
+
+    assert "Person" not in body and "Samira" not in body and "/jobfairs/timetable/" in body
+    assert any(fair_reference(seeker) in body for seeker in seekers)
     response = client.get(f"/en/jobfairs/timetable/{seekers[0].reference}/")
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
     assert "Bau A" in response.content.decode() or "Holz B" in response.content.decode()
