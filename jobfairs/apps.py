@@ -13,6 +13,7 @@ class JobfairsConfig(AppConfig):
 
         from events.models import Registration
         from events.registration.kinds import register_kind
+        from events.registration.mail_texts import register_message
 
         from . import signals
         from .kinds import EMPLOYER, JOBSEEKER
@@ -20,6 +21,13 @@ class JobfairsConfig(AppConfig):
 
         register_kind(EMPLOYER)
         register_kind(JOBSEEKER)
+        # Editors may word these registrant e-mails in the admin (jobfairs/emails.py).
+        timetable = {"timetable_url": _("link to the personal interview timetable")}
+        manage = {"manage_url": _("employer's link to their job postings and profile")}
+        register_message("jobfairs.timetable", _("Job fair: interview timetable"), timetable)
+        register_message("jobfairs.followup", _("Job fair: follow-up to employers"),
+                         {**timetable, **manage})
+        register_message("jobfairs.manage", _("Job fair: employer's link to postings"), manage)
         # Keeps each date's registration places in sync with the page.
         page_published.connect(signals.sync_options, sender=JobFairPage,
                                dispatch_uid="jobfairs_sync_options")

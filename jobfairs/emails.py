@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Registration
+from events.registration import mail_texts
 from events.registration.emails import base_url, single_line
 
 TEMPLATES = {"timetable", "followup", "manage"}
@@ -61,8 +62,13 @@ def build(registration, template):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "reply_to": page.contact_email,
         }
-        subject = render_to_string(f"jobfairs/email/{template}_subject.txt", context)
-        body = render_to_string(f"jobfairs/email/{template}.txt", context)
+        # The e-mail as the editors worded it (admin: registration e-mail texts), if they did.
+        custom = mail_texts.custom_email(f"jobfairs.{template}", context)
+        if custom:
+            subject, body = custom[0], custom[1]
+        else:
+            subject = render_to_string(f"jobfairs/email/{template}_subject.txt", context)
+            body = render_to_string(f"jobfairs/email/{template}.txt", context)
         calendar = None
         if template == "timetable" and interviews:
             from .timetables import timetable_ics

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from events.conf import site_name
 from events.models import Registration
 from events.models.occurrences import event_timezone
+from events.registration import mail_texts
 from events.registration.emails import base_url, single_line
 
 from . import conf
@@ -27,6 +28,11 @@ def notify_recipients():
 
 
 def _render(template, context, language):
+    # Registrants' e-mails as the editors worded them (admin: registration e-mail texts).
+    custom = (mail_texts.custom_email(f"trainings.{template}", context)
+              if "registration" in context else None)
+    if custom:
+        return single_line(custom[0]), custom[1]
     with translation.override(language), timezone.override(event_timezone()):
         subject = render_to_string(f"trainings/email/{template}_subject.txt", context)
         body = render_to_string(f"trainings/email/{template}.txt", context)

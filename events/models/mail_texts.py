@@ -28,6 +28,13 @@ class MailMessage(models.TextChoices):
     SUBSTITUTE = "substitute", _("Place taken over (to the substitute)")
 
 
+def _message_choices():
+    # The core e-mails above and those the plugins register (events/registration/mail_texts.py).
+    from events.registration.mail_texts import message_choices
+
+    return message_choices()
+
+
 def _kind_choices():
     from events.registration.kinds import kind_choices
 
@@ -38,7 +45,7 @@ class RegistrationMailText(PreviewableMixin, TranslatableMixin, index.Indexed, m
     """Replaces the built-in text of one registration e-mail; without one, the built-in is sent."""
 
     message = models.CharField(
-        _("e-mail"), max_length=30, choices=MailMessage.choices,
+        _("e-mail"), max_length=60, choices=_message_choices,
         help_text=_("Which registration e-mail this text replaces."))
     kind = models.CharField(
         _("kind of registration"), max_length=40, blank=True, choices=_kind_choices,
@@ -49,9 +56,11 @@ class RegistrationMailText(PreviewableMixin, TranslatableMixin, index.Indexed, m
     body = models.TextField(
         _("text"),
         help_text=format_lazy(
-            "{} {}", _("Plain text; placeholders in braces are filled in for each registrant, "
-                       "e.g. “Hello {name}”; write {{ and }} for a brace itself. Placeholders:"),
-            placeholder_help()))
+            "{} {}. {}", _("Plain text; placeholders in braces are filled in for each "
+                           "registrant, e.g. “Hello {name}”; write {{ and }} for a brace "
+                           "itself. Placeholders:"),
+            placeholder_help(),
+            _("E-mails of trainings and job fairs may have more; the preview lists them.")))
 
     panels = [
         FieldRowPanel([FieldPanel("message"), FieldPanel("kind")]),
@@ -82,7 +91,7 @@ class RegistrationMailText(PreviewableMixin, TranslatableMixin, index.Indexed, m
         errors = {}
         for field in ("subject", "body"):
             try:
-                check_text(getattr(self, field))
+                check_text(getattr(self, field), self.message)
             except ValidationError as error:
                 errors[field] = error
         if errors:
@@ -106,15 +115,15 @@ class RegistrationMailText(PreviewableMixin, TranslatableMixin, index.Indexed, m
         return "events/registration/mail_text_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from events.registration.mail_texts import PLACEHOLDERS, render, sample_values
+        from events.registration.mail_texts import placeholders_for, render, sample_values
 
         context = super().get_preview_context(request, mode_name)
         values = sample_values()
         rendered = render(self, values)
         context.update({
             "values": [(f"{{{name}}}", values[name], label)
-                       for name, label in PLACEHOLDERS.items()],
+                       for name, label in placeholders_for(self.message).items()],
             "rendered": rendered,
-            "placeholders": placeholder_help(),
+            "placeholders": placeholder_help(self.message),
         })
         return context

@@ -41,15 +41,37 @@ PLACEHOLDERS = {
 }
 
 
+# Further e-mails that plugins let editors word (register_message in their ready()), with the
+# placeholders only they have: name → (label, {placeholder: meaning}).
+_plugin_messages = {}
+
+
+def register_message(name, label, placeholders=None):
+    """Let editors word a plugin's registration e-mail `name` ("trainings.certificate"); its
+    sender calls custom_email(name, context) with the extra placeholders' values in `context`."""
+    _plugin_messages[name] = (label, dict(placeholders or {}))
+
+
+def message_choices():
+    from events.models.mail_texts import MailMessage
+
+    return [*MailMessage.choices, *((name, label) for name, (label, _p) in
+                                    _plugin_messages.items())]
+
+
+def placeholders_for(message=None):
+    return {**PLACEHOLDERS, **_plugin_messages.get(message, (None, {}))[1]}
+
+
 class PlaceholderError(ValueError):
     pass
 
 
-def placeholder_help():
-    return ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+def placeholder_help(message=None):
+    return ", ".join(f"{{{name}}}" for name in placeholders_for(message))
 
 
-def _pieces(text):
+def _pieces(text, message=None):
     """(literal, name) pairs of `text`; PlaceholderError for anything but a known plain name."""
     try:
         parsed = list(string.Formatter().parse(text))
@@ -58,28 +80,28 @@ def _pieces(text):
             "Braces must enclose a placeholder; write {{ and }} for a brace itself.")) from error
     pieces = []
     for literal, name, spec, conversion in parsed:
-        if name is not None and (name not in PLACEHOLDERS or spec or conversion):
+        if name is not None and (name not in placeholders_for(message) or spec or conversion):
             shown = "{" + name + (f"!{conversion}" if conversion else "") + \
                 (f":{spec}" if spec else "") + "}"
             raise PlaceholderError(gettext(
                 "Unknown placeholder %(placeholder)s. Allowed are: %(allowed)s.")
-                % {"placeholder": shown or "{}", "allowed": placeholder_help()})
+                % {"placeholder": shown or "{}", "allowed": placeholder_help(message)})
         pieces.append((literal, name))
     return pieces
 
 
-def check_text(text):
-    """Raise ValidationError when `text` uses anything but the known placeholders."""
+def check_text(text, message=None):
+    """Raise ValidationError when `text` uses anything but the placeholders of `message`."""
     try:
-        _pieces(text or "")
+        _pieces(text or "", message)
     except PlaceholderError as error:
         raise ValidationError(str(error), code="placeholder") from error
 
 
-def substitute(text, values, html=False):
+def substitute(text, values, html=False, message=None):
     """`text` with its placeholders replaced by `values` (strings); escaped for HTML if asked."""
     out = []
-    for literal, name in _pieces(text):
+    for literal, name in _pieces(text, message):
         out.append(escape(literal) if html else literal)
         if name is not None:
             value = str(values.get(name, ""))
@@ -94,10 +116,12 @@ def render(text_object, values):
     """(subject, plain body, HTML body) of an editor's text, or None when it cannot be used
     (a translation imported with an unknown placeholder): the built-in text is sent then."""
     try:
-        subject = substitute(text_object.subject, values)
-        body = substitute(text_object.body, values)
+        message = text_object.message
+        subject = substitute(text_object.subject, values, message=message)
+        body = substitute(text_object.body, values, message=message)
         # Every piece is escaped by substitute(); linebreaks only adds <p> and <br>.
-        html = mark_safe(linebreaks(substitute(text_object.body, values, html=True)))
+        html = mark_safe(linebreaks(substitute(text_object.body, values, html=True,
+                                               message=message)))
     except PlaceholderError:
         logger.warning("registration e-mail text %s has an unknown placeholder", text_object.pk)
         return None
@@ -110,6 +134,10 @@ def values_from_context(context):
     from events.templatetags.event_tags import in_locale_of, long_date
 
     registration, occurrence, page = context["registration"], context["occurrence"], context["page"]
+    if "cancel_url" not in context:  # a plugin's e-mail: the registrant's own links too
+        from .emails import registration_links
+
+        context = {**registration_links(registration), "option": registration.option, **context}
     venue = in_locale_of(occurrence.venue or getattr(page, "venue", None), page)
     if venue:
         venue_text = getattr(venue, "address", "") or str(venue)
@@ -130,7 +158,13 @@ def values_from_context(context):
         "ticket_code": context.get("ticket_code", ""),
         "details": render_to_string("events/registration/email/_details.txt", context).strip(),
         "site_name": str(context.get("site_name", "")),
+        # A plugin's own placeholders come from its e-mail's context.
+        **{name: str(context.get(name) or "") for name in _all_plugin_placeholders()},
     }
+
+
+def _all_plugin_placeholders():
+    return {name for _label, extra in _plugin_messages.values() for name in extra}
 
 
 def sample_values():
@@ -161,6 +195,8 @@ def sample_values():
         "calendar_url": f"{base}/registration/calendar/…/",
         "online_url": f"{base}/online/…/", "ticket_code": "K7M-42Q", "details": details,
         "site_name": "IQ Netzwerk Sachsen",
+        **{name: f"{base}/{name.removesuffix('_url').replace('_', '-')}/…/"
+           for name in _all_plugin_placeholders()},
     }
 
 
@@ -176,9 +212,15 @@ def find_text(template, kind, language):
 
 
 def custom_email(template, context):
-    """(subject, body, html) from the editor's text for this e-mail, or None (built-in)."""
+    """(subject, body, html) from the editor's text for this e-mail, or None (built-in).
+    `context` is the built-in e-mail's: registration, occurrence, page, links."""
+    from django.utils import timezone, translation
+
+    from events.models.occurrences import event_timezone
+
     registration = context["registration"]
     text = find_text(template, registration.option.kind, registration.language)
     if text is None:
         return None
-    return render(text, values_from_context(context))
+    with translation.override(registration.language), timezone.override(event_timezone()):
+        return render(text, values_from_context(context))
