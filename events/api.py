@@ -231,9 +231,9 @@ class KindField(serializers.ChoiceField):
 class RegistrationStateSerializer(serializers.Serializer):
     kind = KindField()
     part = serializers.ChoiceField(
-        choices=AttendancePart.choices,
-        help_text=_("A hybrid date's places: `onsite` or `online`, each with its own capacity "
-                    "(send it as `part` to register); empty for the whole date."))
+        choices=AttendancePart.choices[1:], required=False,
+        help_text=_("Only on hybrid dates: the places `onsite` or `online`, each with its own "
+                    "capacity (send it as `part` to register)."))
     open = serializers.BooleanField()
     capacity = serializers.IntegerField(min_value=0)
     remaining = serializers.IntegerField(min_value=0)

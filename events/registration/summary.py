@@ -42,9 +42,11 @@ class OptionSummary:
         return reverse("events_registration:form", args=args)
 
     def as_api(self):
-        return {"kind": self.kind, "part": self.option.part, "open": self.open,
-                "capacity": self.capacity, "remaining": self.remaining,
-                "waitlist": self.waitlist}
+        data = {"kind": self.kind, "open": self.open, "capacity": self.capacity,
+                "remaining": self.remaining, "waitlist": self.waitlist}
+        if self.option.part:  # only hybrid dates have parts: other answers stay as they were
+            data["part"] = self.option.part
+        return data
 
 
 def summarise_option(option, now=None):
