@@ -2,7 +2,6 @@
 (with `organisation` and `when_full`) in its body; the contact is the body's own person."""
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
@@ -50,21 +49,15 @@ def group_fields(existing):
 
 
 class GroupBodyMixin:
-    """Errors of a participant as `participants.<index>.<field>`; one address per person."""
+    """Errors of a participant as `participants.<index>.<field>`. Two participants with one
+    address are a conflict (409, like an address already registered), not a 400: the body
+    is valid by the schema."""
 
     def to_internal_value(self, data):
         try:
             values = super().to_internal_value(data)
         except serializers.ValidationError as error:
             raise serializers.ValidationError(_flat(error.detail)) from error
-        seen = set()
-        for index, participant in enumerate(values.get("participants") or []):
-            address = services.normalise_email(participant["email"])
-            if address in seen:
-                raise serializers.ValidationError({f"participants.{index}.email": [_(
-                    "Another participant of this group has this e-mail address. Everyone "
-                    "needs an address of their own (for their confirmation and cancel link).")]})
-            seen.add(address)
         return values
 
 
@@ -102,7 +95,7 @@ def register_group_body(option, serializer):
         field = "email" if error.code.startswith("duplicate") else "name"
         body = {"detail": str(error.message), "code": error.code,
                 "errors": {f"participants.{error.index}.{field}": [str(error.message)]}}
-        return (400 if error.code in ("duplicate_in_group", "invalid") else 409), body, None
+        return (400 if error.code == "invalid" else 409), body, None
     except services.RegistrationError as error:
         if error.code == "consent":
             return 400, {"errors": {"consent": [str(error.message)]}}, None

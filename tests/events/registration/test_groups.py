@@ -314,7 +314,8 @@ def test_api_duplicate_address_in_the_group_names_the_participant(
         client, option, django_capture_on_commit_callbacks):
     body = api_body(option, [("Ada", "ada@verein.example"), ("Bob", "ada@verein.example")])
     response = api_post(client, body, django_capture_on_commit_callbacks)
-    assert response.status_code == 400
+    assert response.status_code == 409  # valid by the schema: a conflict, as for one person
+    assert response.json()["code"] == "duplicate_in_group"
     errors = response.json()["errors"]
     assert "participants.1.email" in errors
     assert "Another participant" in errors["participants.1.email"][0]
