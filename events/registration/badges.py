@@ -3,8 +3,8 @@ helpers plugins share for door signs (jobfairs/table_signs.py).
 
 A Unicode TrueType font (DejaVu Sans, Debian package fonts-dejavu-core, setting
 EVENTS_PDF_FONT_DIR) draws names in Latin, Cyrillic and Arabic letters; without it a core font
-is used and what Latin-1 lacks is transliterated. (Arabic letters are drawn unjoined: joining
-them needs fpdf2's text shaping with uharfbuzz.)
+is used and what Latin-1 lacks is transliterated. Arabic and Persian names are joined and
+written right to left by fpdf2's text shaping (uharfbuzz); without it the letters stand apart.
 """
 
 import io
@@ -51,6 +51,14 @@ def transliterate(text):
     return "".join(result)
 
 
+def shaping_available():
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 class Document(FPDF):
     """An FPDF with the Unicode font set up; `printable()` makes any string printable with it."""
 
@@ -64,6 +72,8 @@ class Document(FPDF):
         else:
             self.base_family = "Helvetica"
         self.unicode_font = bool(fonts)
+        if fonts and shaping_available():
+            self.set_text_shaping(use_shaping_engine=True)
         self.set_auto_page_break(False)
         site = self.printable(site_name())
         self.set_title(self.printable(title))

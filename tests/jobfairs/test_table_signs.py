@@ -37,6 +37,7 @@ def test_table_signs_name_each_employer_and_its_table(client, staff, occurrence,
     bau_page = next(text for text in pages if "Muster Bau GmbH" in text)
     assert "7" in bau_page
     assert any("Будівельна компанія" in text for text in pages)
+    assert any("شركة البناء" in text for text in pages)
 
 
 def test_table_signs_are_for_registration_managers_only(client, django_user_model, occurrence):

@@ -306,5 +306,6 @@ def test_badges_pdf_holds_the_names_of_the_date(manager_client, door, register, 
     assert "Ann English" in text
     assert "Олга Шевченко" in text
     assert tickets.short_code(arabic.reference) in text
+    assert "مريم الرحيمي" in text
     assert "Wanda Warteliste" not in text  # the waiting list holds no place
     assert "Otto Anderswo" not in text  # another date
