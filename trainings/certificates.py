@@ -7,7 +7,6 @@ is written in the registrant's language.
 """
 
 import os
-import unicodedata
 
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
@@ -16,6 +15,7 @@ from fpdf import FPDF
 
 from events.conf import site_name
 from events.models.occurrences import event_timezone
+from events.registration.badges import transliterate
 
 from . import conf
 
@@ -27,27 +27,6 @@ def font_paths():
     regular = os.path.join(directory, "DejaVuSans.ttf")
     bold = os.path.join(directory, "DejaVuSans-Bold.ttf")
     return (regular, bold if os.path.exists(bold) else regular) if os.path.exists(regular) else None
-
-
-# Letters and punctuation that NFKD does not reduce to ASCII.
-FALLBACKS = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Œ": "OE", "œ": "oe",
-             "ı": "i", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
-
-
-def transliterate(text):
-    """Latin-1 text for the core fonts: accents kept where Latin-1 has them, others stripped."""
-    result = []
-    for char in str(text):
-        if char in FALLBACKS:
-            result.append(FALLBACKS[char])
-            continue
-        try:
-            char.encode("latin-1")
-            result.append(char)
-        except UnicodeEncodeError:
-            ascii_form = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-            result.append(ascii_form or "?")
-    return "".join(result)
 
 
 def certificate_filename(registration):
