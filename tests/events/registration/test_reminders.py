@@ -140,3 +140,40 @@ def test_offsets_are_checked_in_the_admin(client, django_user_model, option):
     assert response.status_code == 302
     option.refresh_from_db()
     assert option.reminder_offsets == "7d, 1d, 2h"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_servers_running_at_once_send_each_reminder_once(make_option):
+    """Two cron runs (two servers) at the same moment: the recorded row, not luck, decides."""
+    import threading
+
+    from django.db import connection
+
+    option = make_option(capacity=20, reminder_offsets="1d")
+    for index in range(12):
+        registration = services.register(option, name=f"P {index}", language="de",
+                                         email=f"p{index}@example.org", consent=True)
+        services.confirm(registration)
+    mail.outbox.clear()
+    now = option.occurrence.start - datetime.timedelta(hours=12)
+    barrier, counts, errors = threading.Barrier(2), [], []
+
+    def server():
+        try:
+            connection.ensure_connection()
+            barrier.wait()
+            counts.append(send_due_reminders(now=now))
+        except Exception as error:  # pragma: no cover - shown in the assertion
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=server) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and sum(counts) == 12
+    assert SentReminder.objects.count() == 12
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{i}@example.org" for i in range(12))
