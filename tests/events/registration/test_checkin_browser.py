@@ -94,3 +94,22 @@ def test_the_check_in_page_works_without_javascript(live_server, make_option, re
         assert re.search(r"Checked in:\s*1\s*of\s*1", page.locator("[data-counts]").inner_text())
     finally:
         context.close()
+
+
+def test_the_personal_page_shows_the_ticket_accessibly_on_a_phone(live_server, make_option,
+                                                                   register, committed,
+                                                                   browser, axe_check):
+    option = make_option(capacity=5)
+    ann = committed(services.confirm, register(option, name="Ann English", language="en"))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/en/registration/r/{ann.reference}/")
+        qr = page.get_by_role("img", name=re.compile("QR code of your ticket"))
+        assert qr.is_visible()
+        assert qr.bounding_box()["width"] >= 150  # large enough for a scanner
+        assert tickets.short_code(ann.reference) in page.locator(".registration-ticket").inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        axe_check(page)
+    finally:
+        context.close()
