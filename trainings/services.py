@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from events.errors import EventsError
 from events.models import Occurrence, Registration, RegistrationOption, RegistrationState
 from events.registration.kinds import get_kind
+from events.registration.online import mode_for, parts_for
 
 from .models import (
     FeedbackInvitation,
@@ -63,12 +64,14 @@ def ensure_participant_options(page, now=None):
                .exclude(registration_options__kind=PARTICIPANT))
     created = 0
     for occurrence in missing:
-        _option, was_created = RegistrationOption.objects.get_or_create(
-            occurrence=occurrence, kind=PARTICIPANT,
-            defaults={"capacity": page.max_group_size or 16,
-                      "waitlist_enabled": kind.default_waitlist if kind else True,
-                      "requires_approval": kind.default_requires_approval if kind else False})
-        created += was_created
+        # A hybrid session has separate places on site and online (events.registration.online).
+        for part in parts_for(occurrence):
+            _option, was_created = RegistrationOption.objects.get_or_create(
+                occurrence=occurrence, kind=PARTICIPANT, part=part,
+                defaults={"capacity": page.max_group_size or 16,
+                          "waitlist_enabled": kind.default_waitlist if kind else True,
+                          "requires_approval": kind.default_requires_approval if kind else False})
+            created += was_created
     return created
 
 
@@ -129,6 +132,7 @@ def create_session_from_request(inhouse, *, start, end, capacity, venue=None, on
         uid = uuid.uuid4()
         page.occurrences.add(Occurrence(
             uid=uid, start=start, end=end, venue=venue, online_url=online_url or "",
+            mode=mode_for(venue=venue, online_url=online_url),
             sort_order=len(page.occurrences.all())))
         revision = page.save_revision(user=user, log_action=True)
         if publish:

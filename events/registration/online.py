@@ -21,3 +21,20 @@ def personalise(occurrence, registration):
     occurrence.personal_online_url, occurrence.personal_online_access = join_details(
         registration, occurrence)
     return occurrence
+
+
+def parts_for(occurrence):
+    """The parts a date's places are offered in: on site and online for a hybrid date, else
+    the whole date (for plugins that create the registration options themselves)."""
+    from events.models.occurrences import AttendanceMode
+
+    return ("onsite", "online") if occurrence.mode == AttendanceMode.HYBRID else ("",)
+
+
+def mode_for(*, venue=None, online_url=""):
+    """The mode of a date created from a venue and a link (e.g. an in-house training session)."""
+    from events.models.occurrences import AttendanceMode
+
+    if not online_url:
+        return AttendanceMode.ON_SITE
+    return AttendanceMode.HYBRID if venue is not None else AttendanceMode.ONLINE
