@@ -373,12 +373,14 @@ def test_parallel_group_bookings_never_overbook(make_option):
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
     [thread.start() for thread in threads]
     [thread.join() for thread in threads]
-    assert sorted(set(outcomes)) <= {"busy", "full", "ok"}, outcomes
+    assert set(outcomes) <= {"busy", "full", "ok"}, outcomes
     held = Registration.objects.filter(option=option, state__in=[S.PENDING]).count()
     assert held == 3 * outcomes.count("ok") <= 10
-    assert outcomes.count("ok") == 3  # 3 groups of 3 fit into 10 places, the rest was refused
+    if "busy" not in outcomes:  # a lock wait over the timeout is told "try again"
+        assert outcomes.count("ok") == 3, outcomes  # 3 groups of 3 fit into 10 places
     # Refused groups left nothing behind.
-    assert RegistrationGroup.objects.count() == 3
+    assert RegistrationGroup.objects.count() == outcomes.count("ok")
+    assert Registration.objects.filter(option=option).count() == held
 
 
 # Admin ----------------------------------------------------------------------------------------
@@ -435,3 +437,17 @@ def test_csv_export_has_a_group_column(manager_client, option, register, committ
     by_name = {row[1]: row[column] for row in rows[1:]}
     assert by_name == {"Ada": str(group.reference), "Bob": str(group.reference),
                        "Single Sam": ""}
+
+
+def test_training_participants_register_as_a_group_with_the_kinds_fields(
+        client, make_option, mailoutbox, django_capture_on_commit_callbacks):
+    option = make_option(kind="participant", capacity=4)
+    html = client.get(group_url(option, "en")).content.decode()
+    assert 'name="organisation_type"' in html and 'name="role"' in html
+    response = post_group(client, option, people(2), django_capture_on_commit_callbacks,
+                          organisation_type="sme", role="Ausbildungsleitung")
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    rows = list(Registration.objects.order_by("pk"))
+    assert len(rows) == 2 and all(row.data["organisation_type"] == "sme" for row in rows)
+    assert {row.option.kind for row in rows} == {"participant"}
+    assert len(mailoutbox) == 3
