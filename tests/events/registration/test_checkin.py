@@ -309,3 +309,17 @@ def test_badges_pdf_holds_the_names_of_the_date(manager_client, door, register, 
     assert "مريم الرحيمي" in text
     assert "Wanda Warteliste" not in text  # the waiting list holds no place
     assert "Otto Anderswo" not in text  # another date
+
+
+def test_check_in_and_badges_take_the_same_queries_for_many_people(manager_client, make_option,
+                                                                   register, committed,
+                                                                   django_assert_max_num_queries):
+    option = make_option(capacity=30)
+    people = [committed(services.confirm, register(option)) for _ in range(25)]
+    last = people[-1]
+    with django_assert_max_num_queries(30):
+        response = post(manager_client, option.occurrence, tickets.short_code(last.reference))
+    assert response.status_code == 200
+    with django_assert_max_num_queries(12):
+        response = manager_client.get(badges_url(option.occurrence_id))
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == 3
