@@ -106,7 +106,8 @@ class Occurrence(Orderable, ClusterableModel):
                                    help_text=_("Why the date changed, e.g. “postponed to 12 May”."))
     mode = models.CharField(
         _("takes place"), max_length=10, choices=AttendanceMode.choices,
-        default=AttendanceMode.ON_SITE,
+        # blank: forms that do not send it (older integrations) mean on site (see save()).
+        default=AttendanceMode.ON_SITE, blank=True,
         help_text=_("Online dates show “Online” instead of a venue. Hybrid dates have separate "
                     "places on site and online: give the date one registration option per part."))
     online_url = models.URLField(_("online link"), blank=True,
@@ -171,7 +172,8 @@ class Occurrence(Orderable, ClusterableModel):
     def clean(self):
         super().clean()
         errors = {}
-        if self.mode == AttendanceMode.ON_SITE and (self.online_url or self.online_access.strip()):
+        if (self.mode or AttendanceMode.ON_SITE) == AttendanceMode.ON_SITE and (
+                self.online_url or self.online_access.strip()):
             errors["mode"] = _("A date with an online link takes place online or hybrid: "
                                "choose one of these, or remove the link.")
         if self.start and self.end and self.end <= self.start:
@@ -226,6 +228,7 @@ class Occurrence(Orderable, ClusterableModel):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.mode = self.mode or AttendanceMode.ON_SITE
         stored = None
         if self.pk is not None:
             stored = (Occurrence.objects.filter(pk=self.pk)
