@@ -1,9 +1,11 @@
 """The directory's filter form (a GET form that works without JavaScript)."""
 
+import functools
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CentrePage, CounsellingLanguage, District, Service, TargetGroup
+from .models import CentrePage, District
 
 
 def _choices(labels, empty):
@@ -21,18 +23,37 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, locale=None, language_code=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", _("All districts"))] + [
-            (d.slug, d.name) for d in District.objects.order_by("kind", "name")]
+        self.locale, self.language_code = locale, language_code
+        self.lazy = None  # the view's reader of labels and districts, shared with the page
+        # Read when first needed: not at all when the page's cached filters are shown.
+        self.fields["district"].choices = lambda: [("", _("All districts"))] + [
+            (d.slug, d.name) for d in self._districts()]
+        self.fields["city"].choices = self._cities
+        for name, relation, empty in (("service", "services", _("All services")),
+                                      ("language", "languages", _("All languages")),
+                                      ("target_group", "target_groups", _("All target groups"))):
+            self.fields[name].choices = functools.partial(self._taxonomy, relation, empty)
+
+    def _districts(self):
+        if self.lazy is not None:
+            return self.lazy.districts()
+        return District.objects.order_by("kind", "name")
+
+    def _cities(self):
         cities = CentrePage.objects.live().exclude(city="")
-        if locale is not None:
-            cities = cities.filter(locale=locale)
-        self.fields["city"].choices = [("", _("All cities"))] + [
+        if self.locale is not None:
+            cities = cities.filter(locale=self.locale)
+        return [("", _("All cities"))] + [
             (city, city) for city in cities.order_by("city").values_list("city", flat=True).distinct()]
-        self.fields["service"].choices = _choices(Service.objects.labels(language_code), _("All services"))
-        self.fields["language"].choices = _choices(
-            CounsellingLanguage.objects.labels(language_code), _("All languages"))
-        self.fields["target_group"].choices = _choices(
-            TargetGroup.objects.labels(language_code), _("All target groups"))
+
+    def _taxonomy(self, relation, empty):
+        if self.lazy is not None:
+            labels = self.lazy.labels()[relation]
+        else:
+            from .queries import taxonomy_labels
+
+            labels = taxonomy_labels(self.language_code)[relation]
+        return _choices(labels, empty)
 
     def filters(self):
         """Keyword arguments for `filter_centres`, empty when the input is invalid."""

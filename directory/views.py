@@ -1,6 +1,9 @@
 """Thin views behind the directory's pages and routes: listing, centre, matrix, exports."""
 
+import functools
+
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -11,43 +14,59 @@ from django.utils.translation import get_language
 from . import conf, exports, jsonld, vcard
 from .forms import DirectoryFilterForm
 from .map import district_map
-from .models import (
-    CounsellingLanguage,
-    District,
-    ResponsibilityEntry,
-    Service,
-    TargetGroup,
-    Topic,
-)
-from .queries import centre_queryset, filter_centres
+from .models import District, ResponsibilityEntry, Topic
+from .queries import TAXONOMIES, centre_queryset, filter_centres, taxonomy_labels
 
 
-def _labels(language_code):
-    return {
-        "services": Service.objects.labels(language_code),
-        "languages": CounsellingLanguage.objects.labels(language_code),
-        "target_groups": TargetGroup.objects.labels(language_code),
-    }
+class _Lazy:
+    """What the directory's templates show beside the live opening state (taxonomy labels,
+    districts): read on first use only, so cards and filters that come from the template
+    cache (under the content version) cost no query."""
+
+    def __init__(self, language_code, centres=()):
+        self.language_code = language_code
+        self.centres = list(centres)
+        self._labels = None
+        self._districts = None
+        self._prefetched = False
+
+    def labels(self):
+        if self._labels is None:
+            self._labels = taxonomy_labels(self.language_code)
+        return self._labels
+
+    def districts(self):
+        if self._districts is None:
+            self._districts = list(District.objects.order_by("kind", "name"))
+        return self._districts
+
+    def centre_labels(self, centre, relation):
+        if not self._prefetched:
+            prefetch_related_objects(self.centres, *TAXONOMIES)
+            self._prefetched = True
+        names = self.labels()[relation]
+        return [names.get(term.slug, term.name) for term in getattr(centre, relation).all()]
 
 
-def _annotate(centre, labels, now):
-    """Attach what the templates show: labels in the visitor's language and the live status."""
+def _annotate(centre, lazy, now):
+    """Attach what the templates show: labels in the visitor's language (read when first
+    shown) and the live status."""
     centre.open_now_flag = centre.is_open(now)
-    for relation, names in labels.items():
-        values = [names.get(term.slug, term.name) for term in getattr(centre, relation).all()]
-        setattr(centre, f"{relation}_labels", values)
+    for relation in TAXONOMIES:
+        setattr(centre, f"{relation}_labels", functools.partial(lazy.centre_labels, centre, relation))
     return centre
 
 
 def directory_context(page, request, now=None):
     language_code = get_language()
     form = DirectoryFilterForm(request.GET or None, locale=page.locale, language_code=language_code)
+    lazy = form.lazy = _Lazy(language_code)  # one read of labels and districts for form and page
     filters = form.filters()
-    centres = list(filter_centres(centre_queryset(page.locale), locale=page.locale, **filters))
+    centres = lazy.centres = list(filter_centres(centre_queryset(page.locale, relations=False),
+                                                 locale=page.locale, **filters))
     now = now or timezone.now()
-    labels = _labels(language_code)
     for centre in centres:
-        _annotate(centre, labels, now)
+        _annotate(centre, lazy, now)
 
     district = None
     if filters.get("district"):
@@ -60,9 +79,11 @@ def directory_context(page, request, now=None):
                 and frame.contains(centre.latitude, centre.longitude):
             x, y = frame.project(centre.latitude, centre.longitude)
             markers.append({"centre": centre, "x": x, "y": y})
-    district_names = {d.slug: d for d in District.objects.all()}
-    shapes = [{"shape": s, "district": district_names.get(s.slug)}
-              for s in (frame.shapes if frame else ())]
+
+    def shapes():
+        district_names = {d.slug: d for d in lazy.districts()}
+        return [{"shape": s, "district": district_names.get(s.slug)}
+                for s in (frame.shapes if frame else ())]
 
     return {
         "filter_form": form,
@@ -73,20 +94,21 @@ def directory_context(page, request, now=None):
         "selected_district": district,
         "matrix_available": bool(district) and district.responsibilities.exists(),
         "map": frame,
-        "map_shapes": shapes,
+        "map_shapes": shapes,  # a callable: the template reads it only when not cached
         "map_markers": markers,
     }
 
 
 def centre_context(centre, request):
-    url = centre.get_full_url(request)
-    labels = _labels(get_language())
-    _annotate(centre, labels, timezone.now())
+    # The live status reads the hours; the rest (labels, regions, contacts, the directory
+    # page, the JSON-LD) is read only when the template's cached fragments are missing.
+    prefetch_related_objects([centre], "hours_of_operation", "hours_exceptions")
+    _annotate(centre, _Lazy(get_language(), [centre]), timezone.now())
     return {
-        "jsonld": jsonld.as_script(jsonld.centre_data(centre, url)),
+        "jsonld": lambda: jsonld.as_script(jsonld.centre_data(centre, centre.get_full_url(request))),
         "weekly_hours": centre.weekly_hours(),
         "upcoming_exceptions": centre.upcoming_exceptions(),
-        "directory_page": centre.get_parent().specific,
+        "directory_page": functools.cache(lambda: centre.get_parent().specific),
         "time_zone": conf.get("DIRECTORY_TIME_ZONE"),
     }
 

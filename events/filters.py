@@ -21,9 +21,40 @@ SLUG = re.compile(SLUG_PATTERN)
 FILTER_FIELDS = ("category", "audience", "city", "language", "type", "date_from", "date_to")
 
 
-def _choices(model, locale):
-    rows = model.objects.filter(locale=locale).values_list("slug", "name")
-    return [("", _("All"))] + list(rows)
+def _vocabulary(locale):
+    """{"category"|"audience"|"language"|"city": [(code, name)]} of `locale`, in one query
+    (each sorted by name as before; cities as a sorted set)."""
+    from django.db.models import CharField, F, Value
+
+    def rows(model, kind, slug="slug", name="name"):
+        return (model.objects.filter(locale=locale)
+                .annotate(kind=Value(kind, output_field=CharField()), code=F(slug), label=F(name))
+                .values_list("kind", "code", "label").order_by())
+
+    union = rows(Category, "category").union(
+        rows(Audience, "audience"), rows(EventLanguage, "language"),
+        rows(Venue, "city", "city", "city"), all=True).order_by("kind", "label")
+    found = {"category": [], "audience": [], "language": [], "city": []}
+    for kind, code, label in union:
+        found[kind].append((code, label))
+    found["city"] = [(city, city) for city in sorted({city for city, _name in found["city"]})]
+    return found
+
+
+class Vocabulary:
+    """Choices of a locale's categories, audiences, languages and cities for filter forms
+    (the listing's, the training modules'): read when first needed, all four in one query."""
+
+    def __init__(self, locale):
+        self.locale = locale
+        self._found = None
+
+    def choices(self, kind):
+        def read():
+            if self._found is None:
+                self._found = _vocabulary(self.locale)
+            return [("", _("All"))] + self._found[kind]
+        return read
 
 
 class CodeChoiceField(forms.ChoiceField):
@@ -62,11 +93,11 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = _choices(Category, locale)
-        self.fields["audience"].choices = _choices(Audience, locale)
-        self.fields["language"].choices = _choices(EventLanguage, locale)
-        cities = sorted(set(Venue.objects.filter(locale=locale).values_list("city", flat=True)))
-        self.fields["city"].choices = [("", _("All"))] + [(city, city) for city in cities]
+        # Read when first needed (one query for the four), not at all when the listing's
+        # filter bar comes from the cache and nothing is filtered.
+        vocabulary = Vocabulary(locale)
+        for name in ("category", "audience", "language", "city"):
+            self.fields[name].choices = vocabulary.choices(name)
         self.fields["type"].choices = [("", _("All"))] + event_type_choices()
 
     def clean(self):

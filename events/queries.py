@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Max, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
@@ -131,7 +132,9 @@ def public_occurrences(locale=None, filters=None, now=None, restricted=None):
         queryset = queryset.filter(_locale_filter(resolve_locale(locale)))
     # Any view restriction (password, login, groups) hides the page and its subtree.
     if restricted is None:
-        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        # In the same query: a restriction on the page or on an ancestor (a prefix of its path).
+        return queryset.exclude(Exists(PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("page__path"), F("page__path")))))
     for path in restricted:
         queryset = queryset.exclude(page__path__startswith=path)
     return queryset
@@ -162,10 +165,16 @@ def _window_filter(queryset, after, before):
 CARD_RENDITION_SPECS = Filter.expand_spec("format-{webp,jpeg} fill-{960x540,640x360,320x180}-c100")
 
 
+def card_renditions():
+    return get_image_model().get_rendition_model().objects.filter(
+        filter_spec__in=CARD_RENDITION_SPECS)
+
+
 def with_card_images(queryset):
-    """Pages of `queryset` with their image and its card renditions: two queries for all rows."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITION_SPECS)
-    return queryset.prefetch_related(Prefetch("image", queryset=images))
+    """Pages of `queryset` with their image (joined) and its card renditions: one more query
+    for all rows."""
+    return queryset.select_related("image").prefetch_related(Prefetch(
+        "image__renditions", queryset=card_renditions(), to_attr="prefetched_renditions"))
 
 
 def attach_card_images(pages):
@@ -202,6 +211,8 @@ def attach_pages(occurrences, relations=True):
         pairs = Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id")
     for page_id, content_type_id in pairs:
         by_type.setdefault(content_type_id, []).append(page_id)
+    if relations == "cards":
+        return _attach_card_pages(occurrences, by_type)
     pages = {}
     for model in event_page_models():
         ids = by_type.get(ContentType.objects.get_for_model(model).pk)
@@ -209,17 +220,13 @@ def attach_pages(occurrences, relations=True):
             continue
         queryset = (model.objects.filter(pk__in=ids).defer_streamfields()
                     .select_related("category", "venue", "locale"))
-        if relations == "cards":
-            pass
-        elif relations:
+        if relations:
             queryset = with_card_images(
                 queryset.prefetch_related("audiences", "languages", "organisers"))
         else:
             # Feeds read only these: loading 40 page columns for 1,000s of rows is the cost.
             queryset = queryset.only(*FEED_PAGE_FIELDS)
         pages.update({page.pk: page for page in queryset})
-    if relations == "cards":
-        attach_card_images(list(pages.values()))
     for occurrence in occurrences:
         page = pages.get(occurrence.page_id)
         if page is not None:
@@ -227,11 +234,48 @@ def attach_pages(occurrences, relations=True):
     return [occurrence for occurrence in occurrences if occurrence.page_id in pages]
 
 
-def localize_vocabulary(occurrences, language):
+def _attach_card_pages(occurrences, by_type):
+    """What a date card shows of pages of every type in one query (each type's table joined
+    to the page, with its venue, category, locale and picture) and the pictures' card
+    renditions in one more."""
+    from django.db.models import prefetch_related_objects
+    from wagtail.fields import StreamField
+
+    models = [model for model in event_page_models()
+              if ContentType.objects.get_for_model(model).pk in by_type]
+    related, deferred, names = [], [], {}
+    for model in models:
+        name = model._meta.get_ancestor_link(Page).related_query_name()
+        names[model] = name
+        related += [f"{name}__{field}" for field in ("category", "venue", "locale", "image")]
+        deferred += [f"{name}__{field.name}" for field in model._meta.concrete_fields
+                     if isinstance(field, StreamField)]
+    ids = [page_id for type_ids in by_type.values() for page_id in type_ids]
+    pages = {}
+    for base in Page.objects.filter(pk__in=ids).select_related(*related).defer(*deferred):
+        for model, name in names.items():
+            specific = getattr(base, name, None) if base.content_type_id == (
+                ContentType.objects.get_for_model(model).pk) else None
+            if specific is not None:
+                pages[base.pk] = specific
+    images = [page.image for page in pages.values() if getattr(page, "image", None)]
+    if images:
+        prefetch_related_objects(images, Prefetch(
+            "renditions", queryset=card_renditions(), to_attr="prefetched_renditions"))
+    for occurrence in occurrences:
+        page = pages.get(occurrence.page_id)
+        if page is not None:
+            occurrence.page = page
+    return [occurrence for occurrence in occurrences if occurrence.page_id in pages]
+
+
+def localize_vocabulary(occurrences, language, locale_id=None):
     """Show each date's venue and its page's venue and category in `language` (two queries).
 
     A page shown in a language it has no translation in (or a copy whose links point at the
     source's snippets) would otherwise say "Jobmesse" in an English feed or listing.
+    `locale_id`: the id of `language`'s locale, when known: snippets already in it are kept
+    without a query (no query at all when every one is).
     """
     from .models import Category, Venue
 
@@ -239,7 +283,8 @@ def localize_vocabulary(occurrences, language):
     for occurrence in occurrences:
         page = occurrence.page
         for obj in (occurrence.venue, getattr(page, "venue", None), getattr(page, "category", None)):
-            if obj is not None and obj.locale_id and type(obj) in wanted:
+            if (obj is not None and obj.locale_id and type(obj) in wanted
+                    and obj.locale_id != locale_id):
                 wanted[type(obj)].add(obj.translation_key)
     found = {}
     for model, keys in wanted.items():

@@ -92,8 +92,10 @@ def _list_context(page, request, filters, past):
     dates = upcoming_occurrences(page.locale, filters, past=past, attach=False)
     paginator = Paginator(dates, int(conf.get("EVENTS_LISTING_PER_PAGE")))
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = localize_vocabulary(attach_pages(list(page_obj.object_list)),
-                                               page.locale.language_code)
+    # A card shows the page's title, picture, venue, category and summary (attach "cards").
+    page_obj.object_list = localize_vocabulary(
+        attach_pages(list(page_obj.object_list), relations="cards"),
+        page.locale.language_code, locale_id=page.locale_id)
     query = request.GET.copy()
     query.pop("page", None)
     return {"page_obj": page_obj, "dates": page_obj.object_list, "query_string": query.urlencode()}

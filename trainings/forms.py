@@ -4,7 +4,8 @@ in-house requests and the anonymous feedback form."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Audience, EventLanguage, Venue
+from events.filters import Vocabulary
+from events.models import Venue
 from events.registration.forms import BotDefenceMixin, PlainTextMixin, clean_text
 
 from .choices import DeliveryMode, Format, OrganisationType, Topic
@@ -38,11 +39,6 @@ class ParticipantFields(forms.Form):
         return clean_text(self.cleaned_data["role"])
 
 
-def _choices(model, locale):
-    return [("", _("All"))] + list(
-        model.objects.filter(locale=locale).values_list("slug", "name"))
-
-
 class ModuleFilterForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), required=False,
                               choices=[("", _("All"))] + Topic.choices)
@@ -57,10 +53,9 @@ class ModuleFilterForm(forms.Form):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["audience"].choices = _choices(Audience, locale)
-        self.fields["language"].choices = _choices(EventLanguage, locale)
-        cities = sorted(set(Venue.objects.filter(locale=locale).values_list("city", flat=True)))
-        self.fields["city"].choices = [("", _("All"))] + [(city, city) for city in cities]
+        vocabulary = Vocabulary(locale)  # the three in one query, when first read
+        for name in ("audience", "language", "city"):
+            self.fields[name].choices = vocabulary.choices(name)
 
     def filters(self):
         data = getattr(self, "cleaned_data", {}) if self.is_bound else {}

@@ -24,16 +24,17 @@ def _upcoming_rows(programme, now):
     return expand(list(rows), after=now)
 
 
-def module_listing(programme, filters, now=None):
+def module_listing(programme, filters, now=None, sessions=None):
     """Live modules of the programme matching `filters`, each with `.next_session` (or None).
 
-    Queries: modules, their audiences, languages and trainers (prefetch), and the upcoming
-    dates of all modules at once; none per module or session.
+    Queries: modules with their venue, category and picture, their audiences (the card shows
+    them), the card renditions, and the upcoming dates of all modules at once (unless given
+    as `sessions`, from `_upcoming_rows`); none per module or session.
     """
     now = now or timezone.now()
     modules = (TrainingModulePage.objects.live().child_of(programme).defer_streamfields()
                .select_related("venue", "category")
-               .prefetch_related("audiences", "languages", "trainers")
+               .prefetch_related("audiences")
                .order_by("path"))
     modules = with_card_images(modules)
     for field in ("topic", "format", "delivery_mode"):
@@ -48,7 +49,8 @@ def module_listing(programme, filters, now=None):
         modules = modules.filter(Q(venue__city__iexact=city)
                                  | Q(occurrences__venue__city__iexact=city,
                                      occurrences__end__gt=now)).distinct()
-    sessions = _upcoming_rows(programme, now)
+    if sessions is None:
+        sessions = _upcoming_rows(programme, now)
     next_by_page = {}
     for occurrence in sessions:
         if not occurrence.is_cancelled:
@@ -64,8 +66,29 @@ def module_listing(programme, filters, now=None):
     return result
 
 
-def next_sessions(programme, limit=6, now=None):
-    """The next `limit` sessions across the programme's modules, pages attached."""
+def next_sessions(programme, limit=6, now=None, sessions=None, modules=()):
+    """The next `limit` sessions across the programme's modules, pages attached (from
+    `modules` where already read, e.g. by `module_listing`; the rest in one query per type)."""
     now = now or timezone.now()
-    sessions = [item for item in _upcoming_rows(programme, now)][:limit]
-    return attach_pages(sessions, relations=False)
+    if sessions is None:
+        sessions = _upcoming_rows(programme, now)
+    sessions = list(sessions)[:limit]
+    known = {module.pk: module for module in modules}
+    missing = []
+    for occurrence in sessions:
+        if occurrence.page_id in known:
+            occurrence.page = known[occurrence.page_id]
+        else:
+            missing.append(occurrence)
+    attached = {id(occurrence) for occurrence in attach_pages(missing, relations=False)}
+    return [occurrence for occurrence in sessions
+            if occurrence.page_id in known or id(occurrence) in attached]
+
+
+def programme_listing(programme, filters, limit=6, now=None):
+    """(modules, next sessions) of the programme page: the upcoming dates read once for both."""
+    now = now or timezone.now()
+    sessions = _upcoming_rows(programme, now)
+    modules = module_listing(programme, filters, now=now, sessions=sessions)
+    upcoming = next_sessions(programme, limit=limit, now=now, sessions=sessions, modules=modules)
+    return modules, upcoming

@@ -15,13 +15,11 @@ BUDGET = 12
 # Page types whose own content (listings, next dates, opening hours) still runs more queries
 # than the budget allows: the frame costs them no more than any other page, the rest is in
 # their plugin's queries. Strict: once one of them fits, this list must shrink.
+# (Within budget since issue 16, SQLite, de/ar: EventIndexPage 11/12 (was 34/35),
+# TrainingProgrammePage 11/12 (22/23), JobFairIndexPage 11/12 (12/13), DirectoryIndexPage
+# 10/11 (30/31), CentrePage 9/10 (32/33).)
 OVER_BUDGET = {
-    "EventIndexPage": "the listing and its filters (events.views, events.queries)",
-    "TrainingProgrammePage": "module listing and next sessions (trainings.queries)",
-    "JobFairIndexPage": "the fairs and their dates (jobfairs)",
-    "JobFairPage": "exhibitors and dates (jobfairs)",
-    "DirectoryIndexPage": "centres, districts and the map (directory)",
-    "CentrePage": "opening hours and responsibilities (directory)",
+    "JobFairPage": "exhibitors, postings and dates stay live (jobfairs)",
 }
 
 

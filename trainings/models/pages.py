@@ -52,7 +52,7 @@ class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import ModuleFilterForm
-        from ..queries import module_listing, next_sessions
+        from ..queries import programme_listing
 
         context = super().get_context(request, *args, **kwargs)
         form = ModuleFilterForm(request.GET or None, locale=self.locale)
@@ -60,12 +60,13 @@ class TrainingProgrammePage(RoutablePageMixin, PlainLanguageMixin, Page):
             form.cleaned_data = {k: v for k, v in form.cleaned_data.items()
                                  if k not in form.errors}
         filters = form.filters() if form.is_bound else {}
+        modules, sessions = programme_listing(
+            self, filters, limit=int(conf.get("TRAININGS_NEXT_SESSIONS")))
         context.update({
             "filter_form": form,
             "filtered": any(filters.values()),
-            "modules": module_listing(self, filters),
-            "next_sessions": next_sessions(self, limit=int(
-                conf.get("TRAININGS_NEXT_SESSIONS"))),
+            "modules": modules,
+            "next_sessions": sessions,
         })
         return context
 
