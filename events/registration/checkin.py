@@ -73,9 +73,9 @@ def _by_code(occurrence, code):
                      rows.exclude(occurrence=occurrence).filter(
                          occurrence__start__gte=occurrence.start - NEIGHBOURHOOD,
                          occurrence__start__lte=occurrence.start + NEIGHBOURHOOD)):
-        for pk, reference in queryset.values_list("pk", "reference").iterator():
-            if tickets.code_matches(reference, code):
-                return Registration.objects.get(pk=pk)
+        found = tickets.find_code(queryset.values_list("reference", flat=True).iterator(), code)
+        if found:
+            return Registration.objects.get(reference=found)
     return None
 
 
