@@ -104,6 +104,15 @@ class LanguagesField(forms.MultipleChoiceField):
         return [str(v).strip().lower() for v in super().to_python(value)]
 
 
+class DistrictField(forms.ChoiceField):
+    """A district code from the site's list (filled when the form is built); where the site
+    lists none, the question is not asked and any value is ignored."""
+
+    def validate(self, value):
+        if self.choices:
+            super().validate(value)
+
+
 class TradesMixin(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,11 +167,10 @@ class JobSeekerForm(TradesMixin, forms.Form):
     recognition = forms.ChoiceField(
         label=_("Recognition of a foreign qualification"), choices=RECOGNITION_CHOICES,
         initial="none")
-    # Asked only where the site wires a counselling lookup (jobfairs/referrals.py). A code
-    # checked against the site's districts in clean (the API documents it as a string).
-    home_district = forms.CharField(
-        label=_("District or city where you live"), max_length=60, required=False,
-        widget=forms.Select,
+    # Asked only where the site wires a counselling lookup (jobfairs/referrals.py).
+    home_district = DistrictField(
+        label=_("District or city where you live"), required=False,
+        error_messages={"invalid_choice": _("Choose your district from the list.")},
         help_text=_("If your qualification is not yet recognised, we show you the recognition "
                     "counselling centre responsible for you."))
     counselling_referral = forms.BooleanField(
@@ -176,7 +184,7 @@ class JobSeekerForm(TradesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.district_codes = dict(district_choices())
         if self.district_codes:
-            self.fields["home_district"].widget.choices = (
+            self.fields["home_district"].choices = (
                 [("", _("Please choose"))] + list(self.district_codes.items()))
         else:
             # Nothing to refer to: neither question is shown (or accepted).
@@ -187,13 +195,7 @@ class JobSeekerForm(TradesMixin, forms.Form):
         return clean_text(self.cleaned_data.get("phone") or "")
 
     def clean_home_district(self):
-        code = (self.cleaned_data.get("home_district") or "").strip()
-        if not self.district_codes:
-            return ""  # not asked here
-        if code and code not in self.district_codes:
-            raise forms.ValidationError(_("Choose your district from the list."),
-                                        code="invalid_choice")
-        return code
+        return self.cleaned_data.get("home_district") if self.district_codes else ""
 
     def clean(self):
         from .referrals import NOT_YET_RECOGNISED

@@ -155,6 +155,9 @@ def serializer_field(form_field, required=None, codes=None):
         return serializers.ListField(child=child, max_length=200,
                                      min_length=1 if required else None, **common)
     if isinstance(form_field, forms.ChoiceField):
+        if codes is not None and not _choices(form_field):
+            # Filled when the form is built (a site's districts): the current codes.
+            return VocabularyField(codes, allow_blank=not form_field.required, **common)
         return serializers.ChoiceField(choices=_choices(form_field),
                                        allow_blank=not form_field.required, **common)
     if isinstance(form_field, forms.BooleanField):
