@@ -28,7 +28,7 @@ from .serializers import (
     registration_request_serializer,
     registration_serializer_class,
 )
-from .sources import has_parts, public_option_by_id
+from .sources import has_parts, public_option_by_id, questions_of_option
 from .throttling import APIWriteThrottle, RegistrationThrottle
 
 MAX_BODY = 64 * 1024
@@ -166,18 +166,20 @@ class RegistrationCreateAPIView(JSONOnlyMixin, APIView):
             return 400, {"errors": _messages(errors)}, None
         if "participants" in payload and not kind.allows_groups:
             errors["participants"] = [_("This kind of registration takes no groups.")]
-        serializer = registration_serializer_class(kind)(
-            data=payload, context={"language": _current_language()})
-        option = None
-        if not serializer.is_valid():
-            errors.update(serializer.errors)
-        occurrence_id = serializer.validated_data.get("occurrence") if not errors else None
-        if occurrence_id is None:
-            occurrence_id = payload.get("occurrence")
-            occurrence_id = occurrence_id if type(occurrence_id) is int else None
+        # The date's option first: read with its page's questions, which the serializer then
+        # needs no queries for (the same id the serializer validates: a JSON integer).
+        occurrence_id = payload.get("occurrence")
+        occurrence_id = occurrence_id if type(occurrence_id) is int else None
+        option = part = None
         if occurrence_id is not None and 0 < occurrence_id < 2**63:
             part = payload.get("part") if payload.get("part") in ("onsite", "online") else None
             option = public_option_by_id(occurrence_id, kind.name, part)
+        serializer = registration_serializer_class(kind)(
+            data=payload, context={"language": _current_language(),
+                                   "questions": questions_of_option(option, kind.name)})
+        if not serializer.is_valid():
+            errors.update(serializer.errors)
+        if occurrence_id is not None and 0 < occurrence_id < 2**63:
             if option is None and part is None and not errors and has_parts(occurrence_id,
                                                                              kind.name):
                 return 400, {"errors": {"part": [str(_(

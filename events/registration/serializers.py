@@ -237,6 +237,8 @@ class RegistrationSerializer(serializers.Serializer):
         occurrence = data.get("occurrence")
         if self.kind_name is None or type(occurrence) is not int or not 0 < occurrence <= MAX_ID:
             return None
+        if self.context.get("questions") is not None:  # read by the view with the date's option
+            return self.context["questions"]
         return questions_for_occurrence(occurrence, self.kind_name)
 
     def answer_data(self, data, questions, errors):

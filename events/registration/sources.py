@@ -134,12 +134,46 @@ def public_option_by_id(occurrence_id, kind, part=None):
                       occurrence__page__locale__language_code=default)
               .select_related("occurrence__page__locale", "occurrence__venue")
               .annotate(page_is_public=Exists(public),
-                        page_district=page_district(OuterRef("occurrence__page_id")))
+                        page_district=page_district(OuterRef("occurrence__page_id")),
+                        page_questions_data=page_questions_data(OuterRef("occurrence__page_id")))
               .first())
     if option is not None:
         return option if option.page_is_public else None
     occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
     return public_option(occurrence, kind, part)
+
+
+def page_questions_data(page_id):
+    """An expression: the stored registration questions of the page `page_id` (an `OuterRef`),
+    whichever event page type it is, so that the API reads them with the option instead of
+    loading the specific page (`questions_of_option` turns them into questions)."""
+    from django.db.models import JSONField, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from events.queries import event_page_models
+
+    nothing = Value(None, output_field=JSONField())
+    stored = [Subquery(model.objects.filter(pk=page_id).order_by()
+                       .values("registration_questions")[:1], output_field=JSONField())
+              for model in event_page_models()]
+    return Coalesce(*stored, nothing) if stored else nothing
+
+
+def questions_of_option(option, kind):
+    """The questions `kind` is asked on the option's date, from what `public_option_by_id`
+    read (no query); None when the option was read some other way."""
+    from types import SimpleNamespace
+
+    from .questions import questions_for
+
+    if option is None or not hasattr(option, "page_questions_data"):
+        return None
+    model = option.occurrence.page.specific_class
+    if model is None or "registration_questions" not in {f.name for f in model._meta.fields}:
+        return None
+    field = model._meta.get_field("registration_questions")
+    stream = field.to_python(option.page_questions_data or [])
+    return questions_for(SimpleNamespace(registration_questions=stream), kind)
 
 
 def has_parts(occurrence_id, kind):
