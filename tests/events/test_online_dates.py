@@ -15,10 +15,11 @@ from urllib.parse import unquote
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
-from events.models import Registration, RegistrationOption
+from events.models import EventPage, Registration, RegistrationOption
 from events.models.occurrences import AttendanceMode
 from events.registration.emails import build_email
 
@@ -316,3 +317,26 @@ def test_a_date_with_a_link_must_be_online_or_hybrid(online_date):
     assert "mode" in error.value.message_dict
     online_date.mode = AttendanceMode.HYBRID
     online_date.full_clean()
+
+
+def test_editors_set_mode_link_and_notes_in_the_page_editor(client, admin_user, event_index):
+    client.force_login(admin_user)
+    url = f"/admin/pages/add/events/eventpage/{event_index.pk}/"
+    assert 'name="occurrences-__prefix__-mode"' in client.get(url).content.decode()
+
+    def post(mode):
+        date = {"start": "2031-03-12 10:00", "end": "2031-03-12 12:00", "status": "scheduled",
+                "repeat_interval": "1", "repeat_frequency": "", "status_note": "",
+                "venue": "", "repeat_until": "", "repeat_exceptions": "", "mode": mode,
+                "online_url": SECRET, "online_access": ACCESS}
+        return client.post(url, nested_form_data({
+            "title": "Online im Admin", "slug": "online-im-admin", "summary": "Online.",
+            "body": streamfield([]), "registration_questions": streamfield([]),
+            "occurrences": inline_formset([date]), "action-publish": "publish"}))
+
+    refused = post("onsite")
+    assert refused.status_code == 200 and not EventPage.objects.filter(slug="online-im-admin")
+    assert "mode" in refused.context["form"].formsets["occurrences"].errors[0]
+    assert post("online").status_code == 302
+    date = EventPage.objects.get(slug="online-im-admin").occurrences.get()
+    assert (date.mode, date.online_url, date.online_access) == ("online", SECRET, ACCESS)
