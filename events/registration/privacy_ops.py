@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from events.models import Registration
+from events.models import Registration, RegistrationGroup
 
 from . import conf
 from .services import CANCELLABLE, normalise_email
@@ -38,6 +38,9 @@ def erase_expired(*, now=None):
         for registration in rows.select_for_update():
             _erase(registration, now)
             count += 1
+        # The contacts of group registrations for those dates (the reference and choice stay).
+        RegistrationGroup.objects.filter(option__occurrence__end__lt=cutoff).exclude(
+            contact_email="").update(contact_name="", contact_email="", organisation="")
     return count
 
 

@@ -451,3 +451,22 @@ def test_training_participants_register_as_a_group_with_the_kinds_fields(
     assert len(rows) == 2 and all(row.data["organisation_type"] == "sme" for row in rows)
     assert {row.option.kind for row in rows} == {"participant"}
     assert len(mailoutbox) == 3
+
+
+def test_the_contacts_data_is_erased_with_the_participants(option, committed):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.registration.privacy_ops import erase_expired
+
+    group, _rows = committed(
+        services.register_group, option, contact_name="Erika", contact_email="erika@x.example",
+        organisation="Verein", participants=[{"name": "Ada", "email": "ada@x.example"}],
+        when_full=GroupWhenFull.ALL_OR_NOTHING, consent=True)
+    later = option.occurrence.end + datetime.timedelta(days=3650)
+    assert later > timezone.now()
+    assert erase_expired(now=later) == 1
+    group.refresh_from_db()
+    assert (group.contact_name, group.contact_email, group.organisation) == ("", "", "")
+    assert group.registrations.get().name == ""
