@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from events.registration.kinds import RegistrationKind, StatisticsDimension
 
-from . import referrals
 from .forms import (
     GERMAN_LEVELS,
     LANGUAGE_CHOICES,
@@ -13,6 +12,7 @@ from .forms import (
     JobSeekerForm,
     trade_choices,
 )
+from .notices import jobseeker_notice
 
 # What the funders' statistics keep after the personal data is erased (choices only).
 TRADES = StatisticsDimension("trades", _("Trade"), trade_choices)
@@ -32,5 +32,6 @@ JOBSEEKER = RegistrationKind(
         StatisticsDimension("recognition", _("Recognition of a foreign qualification"),
                             lambda: RECOGNITION_CHOICES),
     ),
-    # The recognition counselling centre of the job-seeker's district (referrals.py).
-    notice=referrals.notice)
+    # The recognition counselling centre of the job-seeker's district (referrals.py) and the
+    # link to the job-seeker's own fair page (notices.py).
+    notice=jobseeker_notice)

@@ -175,3 +175,21 @@ def test_employer_page_links_to_the_candidates(client, make_employer):
     employer = make_employer()
     html = client.get(reverse("jobfairs:employer", args=[manage_token(employer)])).content
     assert candidates_url(employer).encode() in html
+
+
+def test_the_personal_status_page_links_to_the_jobseekers_fair_page(client, make_jobseeker):
+    seeker = make_jobseeker()
+    page = client.get(reverse("events_registration:status", args=[seeker.reference]))
+    assert page.status_code == 200
+    assert seeker_url(seeker) in page.content.decode()
+
+
+def test_no_fair_page_link_before_the_place_is_confirmed(client, occurrence, committed):
+    from tests.jobfairs.conftest import option_of
+
+    pending = committed(registration_services.register, option_of(occurrence, "jobseeker"),
+                        name="Noch Offen", email="offen@example.org", consent=True,
+                        data={"trades": ["maurer"], "german_level": "A1"})
+    assert pending.state == "pending"
+    page = client.get(reverse("events_registration:status", args=[pending.reference]))
+    assert seeker_url(pending) not in page.content.decode()

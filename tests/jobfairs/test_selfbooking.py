@@ -159,6 +159,7 @@ def booking_fair(fair, occurrence, make_employer, make_jobseeker):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("transactional_db")  # the site and groups are put back after a flush
 def test_the_same_slot_goes_to_exactly_one_of_parallel_requests(booking_fair, slow_slots):
     employer, seekers = booking_fair
     taken = Interview.objects.get().start
@@ -173,6 +174,7 @@ def test_the_same_slot_goes_to_exactly_one_of_parallel_requests(booking_fair, sl
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("transactional_db")  # the site and groups are put back after a flush
 def test_the_last_place_at_an_employer_goes_to_one_of_parallel_requests_for_different_slots(
         booking_fair, slow_slots):
     employer, seekers = booking_fair
@@ -186,6 +188,7 @@ def test_the_last_place_at_an_employer_goes_to_one_of_parallel_requests_for_diff
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("transactional_db")  # the site and groups are put back after a flush
 def test_control_without_the_lock_the_same_slot_is_given_twice(
         booking_fair, slow_slots, monkeypatch):
     # Proves that the lock, not luck, keeps the tests above green.
