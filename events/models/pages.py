@@ -144,14 +144,24 @@ class AbstractEventPage(Page):
         for occurrence in occurrences:  # the page's language is known: no query to look it up
             occurrence.page_language = self.locale.language_code if self.locale_id else None
             occurrence.page_translation_key = self.translation_key
-        attach_registration_options(occurrences)
+        now = timezone.now()
+        # Dates already over are left out by `expand`: their places are not read.
+        attach_registration_options([occurrence for occurrence in occurrences
+                                     if occurrence.repeat_frequency or occurrence.end > now])
         for occurrence in occurrences:
             occurrence.page = self
-        return expand(occurrences, after=timezone.now())
+        self.__dict__["_all_occurrences"] = occurrences  # for past_dates in the same render
+        return expand(occurrences, after=now)
 
     def past_dates(self):
         now = timezone.now()
-        return [occurrence for occurrence in self.occurrences.order_by("-start")
+        rows = self.__dict__.get("_all_occurrences")
+        if rows is None:
+            rows = self.occurrences.order_by("-start")
+        else:
+            rows = sorted(rows, key=lambda occurrence: (occurrence.start, occurrence.pk),
+                          reverse=True)
+        return [occurrence for occurrence in rows
                 if occurrence.end <= now and not occurrence.repeat_frequency]
 
     @property

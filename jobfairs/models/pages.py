@@ -6,6 +6,7 @@ the default language; translations show and link to those, so a fair has one poo
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -14,6 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -155,6 +157,19 @@ class JobFairPage(AbstractEventPage):
         return " ".join(names).replace("/", " ")
 
     # The pool of dates -------------------------------------------------------------------
+    def source_page(self):
+        """As for every event page, remembered on this object: the fair's page asks for it
+        for its dates, exhibitors and postings (one query each otherwise)."""
+        if "_source_page" not in self.__dict__:
+            # The page's own locale (read for its dates anyway) answers the common case
+            # without looking up the default locale.
+            default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+            if self.locale_id and self.locale.language_code == default:
+                self.__dict__["_source_page"] = self
+            else:
+                self.__dict__["_source_page"] = super().source_page()
+        return self.__dict__["_source_page"]
+
     def fair_occurrences(self):
         return self.source_page().occurrences.order_by("start")
 
