@@ -27,19 +27,11 @@ def fair_reference(registration):
     return digest.hexdigest()[:10].upper()
 
 
-def _matched(occurrence, kind):
+def matched_registrations(occurrence, kind):
+    """Registrations of a date that take part in the matching, oldest first."""
     return (Registration.objects.filter(occurrence=occurrence, option__kind=kind,
                                         state__in=MATCHED_STATES[kind], erased_at__isnull=True)
             .select_related("option").order_by("created_at", "pk"))
-
-
-def _by_reference(occurrence, kind, reference):
-    reference = str(reference or "").strip().upper()
-    for registration in _matched(occurrence, kind):
-        if fair_reference(registration) == reference:
-            return registration
-    raise JobFairsError(_("This participant does not take part in this fair (any more)."),
-                        code="missing")
 
 
 def _require_active(registration, kind):
@@ -54,7 +46,7 @@ def _require_active(registration, kind):
 def employer_choices(jobseeker):
     """The fair's employers a job-seeker can mark: [{reference, company, postings, marked}]."""
     occurrence = jobseeker.option.occurrence
-    employers = list(_matched(occurrence, EMPLOYER))
+    employers = list(matched_registrations(occurrence, EMPLOYER))
     postings = list(JobPosting.objects.filter(employer__in=employers,
                                               status=PostingStatus.APPROVED)
                     .select_related("trade").order_by("start_date", "pk"))
@@ -78,7 +70,7 @@ def set_interests(jobseeker, *, employer_references=(), posting_uids=(), user=No
     """Replace what a job-seeker marked with these employers and postings (one transaction)."""
     _require_active(jobseeker, JOBSEEKER)
     occurrence = jobseeker.option.occurrence
-    employers = {fair_reference(e): e for e in _matched(occurrence, EMPLOYER)}
+    employers = {fair_reference(e): e for e in matched_registrations(occurrence, EMPLOYER)}
     wanted = set()
     for reference in employer_references:
         employer = employers.get(str(reference).strip().upper())
@@ -115,7 +107,7 @@ def set_interests(jobseeker, *, employer_references=(), posting_uids=(), user=No
 def anonymous_profiles(employer):
     """The fair date's job-seekers as an employer sees them: no name, contact or id."""
     occurrence = employer.option.occurrence
-    seekers = list(_matched(occurrence, JOBSEEKER))
+    seekers = list(matched_registrations(occurrence, JOBSEEKER))
     trades = dict(trade_choices())
     languages = dict(LANGUAGE_CHOICES)
     levels = dict(GERMAN_LEVELS)
@@ -144,7 +136,7 @@ def set_shortlist(employer, references):
     """Replace the employer's shortlist with these job-seekers (opaque references)."""
     _require_active(employer, EMPLOYER)
     occurrence = employer.option.occurrence
-    seekers = {fair_reference(s): s for s in _matched(occurrence, JOBSEEKER)}
+    seekers = {fair_reference(s): s for s in matched_registrations(occurrence, JOBSEEKER)}
     wanted = set()
     for reference in references:
         seeker = seekers.get(str(reference).strip().upper())

@@ -13,7 +13,7 @@ from wagtail.models import PageLogEntry
 from events.models import Occurrence
 
 from .models import Interest, Interview
-from .preferences import _matched, fair_reference
+from .preferences import fair_reference, matched_registrations
 from .services import EMPLOYER, MATCHED_STATES, JobFairsError
 
 
@@ -51,13 +51,14 @@ def free_slots(jobseeker):
                                                                           flat=True))
     busy_starts = {row[2] for row in mine}
     met = {row[0] for row in mine}
-    per_employer, busy_tables, interpreter_use = {}, set(), {}
+    per_employer, busy_tables, interpreter_use, tables = {}, set(), {}, {}
     for employer_id, _seeker, start, table, interpreter in interviews:
         per_employer[employer_id] = per_employer.get(employer_id, 0) + 1
+        tables.setdefault(employer_id, table)
         busy_tables.add((table, start))
         if interpreter:
             interpreter_use[(interpreter, start)] = interpreter_use.get((interpreter, start), 0) + 1
-    employers = list(_matched(occurrence, EMPLOYER))
+    employers = list(matched_registrations(occurrence, EMPLOYER))
     slots = page.slots(occurrence)
     result = []
     for number, employer in enumerate(employers, start=1):
@@ -68,8 +69,9 @@ def free_slots(jobseeker):
             continue
         if per_employer.get(employer.pk, 0) >= int(edata.get("interviews") or 0):
             continue
-        # The same table names as the matching (services.matching_input).
-        table = str(edata.get("table") or number)
+        # The employer's table in the plan, else named as the matching names it
+        # (services.matching_input).
+        table = tables.get(employer.pk) or str(edata.get("table") or number)
         for index, (start, end) in enumerate(slots):
             if start in busy_starts or (table, start) in busy_tables:
                 continue
