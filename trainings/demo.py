@@ -222,7 +222,9 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
     if not exists:
         fields["occurrences"] = [
             Occurrence(sort_order=i, start=_at(day, start), end=_at(day, end),
-                       online_url=ONLINE if spec["delivery_mode"] != "in_person" else "")
+                       online_url=ONLINE if spec["delivery_mode"] != "in_person" else "",
+                       mode={"online": "online", "hybrid": "hybrid"}.get(spec["delivery_mode"],
+                                                                        "onsite"))
             for i, (months, start, end) in enumerate(spec["sessions"])
             for day in [_session_day(today, months, index)]
         ]

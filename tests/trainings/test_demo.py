@@ -18,8 +18,10 @@ def test_demo_programme_modules_and_sessions_idempotent(demo_content, client):
     assert TrainingModulePage.objects.filter(locale__language_code="en").count() == 4
     sessions = Occurrence.objects.filter(page__in=modules)
     assert sessions.count() >= 4
+    # A hybrid session has its places on site and online (two options).
     assert RegistrationOption.objects.filter(occurrence__in=sessions, kind="participant").count() \
-        == sessions.count()
+        == sessions.count() + sessions.filter(mode="hybrid").count()
+    assert sessions.filter(mode="hybrid").exists() and sessions.filter(mode="online").exists()
     cities = {s.venue.city if s.venue else (s.page.specific.venue.city if s.page.specific.venue
                                             else "online") for s in sessions}
     assert cities >= {"Leipzig", "Dresden", "Chemnitz"}
