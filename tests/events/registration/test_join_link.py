@@ -28,8 +28,9 @@ def online_option(make_event):
 
 
 def attachment_text(message):
+    """The text attachments (the calendar file); the ticket's QR image is not text."""
     return "".join(content.decode() if isinstance(content, bytes) else str(content)
-                   for _name, content, _mime in message.attachments)
+                   for _name, content, mime in message.attachments if mime.startswith("text/"))
 
 
 def unfold(ics_text):
