@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from events.models import Registration
+from events.registration.views import invalid_link
 
 from . import postings, preferences, selfbooking
 from .services import JobFairsError, timetable_of
@@ -75,10 +76,7 @@ def jobseeker(request, reference):
 def candidates(request, token):
     registration = postings.employer_for_token(token)
     if registration is None:
-        return render(request, "events/registration/message.html", {
-            "title": _("This link is not valid"),
-            "text": _("The link is incomplete or has been changed. Please use the link from "
-                      "your e-mail exactly as it is.")}, status=404)
+        return invalid_link(request, status=404)
     status = 200
     if request.method == "POST":
         try:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from events.models import Registration
+from events.registration.views import invalid_link
 
 from . import outcomes, postings
 from .emails import first_name
@@ -41,10 +42,7 @@ def employer(request, token):
     """The employer's page behind their signed link: profile and job postings, no login."""
     registration = postings.employer_for_token(token)
     if registration is None:
-        return render(request, "events/registration/message.html", {
-            "title": _("This link is not valid"),
-            "text": _("The link is incomplete or has been changed. Please use the link from "
-                      "your e-mail exactly as it is.")}, status=404)
+        return invalid_link(request, status=404)
     profile = EmployerProfile.objects.filter(employer=registration).first()
     profile_form = ProfileForm(initial={
         "description_de": profile.description_de, "description_en": profile.description_en,

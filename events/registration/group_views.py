@@ -32,12 +32,9 @@ def group_form(request, context, option, kind, questions):
         context["focus_row"] = formset.total_form_count() - 1
     elif request.method == "POST":
         if not (decision := ratelimit.allow(request)):
-            from .views import _message
+            from .views import too_many_attempts
 
-            return ratelimit.too_many(_message(
-                request, _("Too many attempts"),
-                _("Too many registrations from your connection. Please wait a few minutes and try again."),
-                status=429), decision)
+            return too_many_attempts(request, decision)
         form = form_class(request.POST, questions=questions)
         formset = participant_formset(request.POST)
         form_valid, formset_valid = form.is_valid(), formset.is_valid()

@@ -62,10 +62,7 @@ def registration_form(request, occurrence_uid, kind, part=None):
         return group_views.group_form(request, context, option, kind, questions)
     if request.method == "POST":
         if not (decision := ratelimit.allow(request)):
-            return ratelimit.too_many(_message(
-                request, _("Too many attempts"),
-                _("Too many registrations from your connection. Please wait a few minutes and try again."),
-                status=429), decision)
+            return too_many_attempts(request, decision)
         form = form_class(request.POST, questions=questions)
         if form.is_valid():
             response = _submit(request, form, option)
@@ -130,10 +127,19 @@ def status(request, reference):
     return response
 
 
-def _invalid_link(request):
+def invalid_link(request, status=400):
+    """A personal link that does not verify (also the plugins' own personal links)."""
     return _message(request, _("This link is not valid"),
                     _("The link is incomplete or has been changed. Please use the link from your e-mail exactly as it is."),
-                    status=400)
+                    status=status)
+
+
+def too_many_attempts(request, decision):
+    """429 with Retry-After for a connection over the registration rate limit."""
+    return ratelimit.too_many(_message(
+        request, _("Too many attempts"),
+        _("Too many registrations from your connection. Please wait a few minutes and try again."),
+        status=429), decision)
 
 
 def confirm(request, token):
@@ -143,11 +149,11 @@ def confirm(request, token):
         return _message(request, _("This link has expired"),
                         _("The time to confirm has passed. Please register again."), status=410)
     except TokenInvalid:
-        return _invalid_link(request)
+        return invalid_link(request)
     registration = Registration.objects.select_related("option").filter(
         reference=reference, erased_at__isnull=True).first()
     if registration is None:
-        return _invalid_link(request)
+        return invalid_link(request)
     if registration.state != RegistrationState.PENDING:
         return _message(request, _("Nothing to confirm"), _(
             "This link has been used already. Your registration is now: %(state)s."
@@ -228,7 +234,7 @@ def _busy(request, error):
 def cancel(request, token):
     registration = _personal_registration(token)
     if registration is None:
-        return _invalid_link(request)
+        return invalid_link(request)
     if not _is_manageable(registration):
         return _link_used(request, registration)
     if request.method == "POST":
@@ -250,7 +256,7 @@ def substitute(request, token):
     """Hand the place to a colleague: their details as the registration form asks them."""
     registration = _personal_registration(token)
     if registration is None:
-        return _invalid_link(request)
+        return invalid_link(request)
     if not _is_manageable(registration):
         return _link_used(request, registration)
     if request.method != "POST":
