@@ -17,6 +17,8 @@
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
+MUTUAL, ONE_SIDED = 2, 1  # preference levels: both sides marked the pair, or one side
+
 
 @dataclass(frozen=True)
 class Employer:
@@ -149,11 +151,21 @@ def _trade_pairs(employers, jobseekers):
     return pairs
 
 
+# Phases of one fairness round with preferences: (lowest level of a pair edge that may take new
+# flow, lowest level of a used pair edge that an augmenting path may not take back). The last
+# phase opens everything, so every round still reaches its maximum flow.
+_PHASES = ((MUTUAL, None), (ONE_SIDED, MUTUAL), (0, ONE_SIDED), (0, None))
+
+
 def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table_caps,
-                  interpreter_slots):
+                  interpreter_slots, levels=None):
     """Pairs out of `candidates` by a round-by-round maximum flow; (pairs, flow value).
 
-    `wants`, `employer_caps`, `table_caps` and `interpreter_slots` are what is still free."""
+    `wants`, `employer_caps`, `table_caps` and `interpreter_slots` are what is still free.
+    `levels` maps preferred pairs to MUTUAL or ONE_SIDED: inside each round the flow is first
+    raised over mutual pairs, then one-sided ones, then the rest (phases that do not take back
+    the interviews of a stronger level), so preferences choose among the pairs the round may
+    form; the round's flow value, and with it the fairness, is the same as without them."""
     flow = _Flow()
     source, sink = ("source",), ("sink",)
     for language, total in interpreter_slots.items():
@@ -181,7 +193,22 @@ def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table
         for seeker in jobseekers:
             if seeker.id in seeker_edges:
                 flow.raise_capacity(seeker_edges[seeker.id], min(round_number, wants[seeker.id]))
-        total += flow.max_flow(source, sink)
+        if not levels:
+            total += flow.max_flow(source, sink)
+            continue
+        for open_from, keep_from in _PHASES:
+            kept = []
+            for pair, edge in pair_edges.items():
+                level = levels.get(pair, 0)
+                if flow.flow_on(edge):
+                    if keep_from is not None and level >= keep_from:
+                        flow.cap[edge ^ 1] = 0  # not taken back in this phase
+                        kept.append(edge)
+                else:
+                    flow.cap[edge] = 1 if level >= open_from else 0
+            total += flow.max_flow(source, sink)
+            for edge in kept:
+                flow.cap[edge ^ 1] = 1
     pairs = [pair for pair, edge in pair_edges.items() if flow.flow_on(edge)]
     return pairs, total
 
@@ -287,18 +314,18 @@ class _Timetable:
         return False
 
 
-MUTUAL, ONE_SIDED = 2, 1
-
 
 def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None):
     """Propose a timetable. `interpreters` maps (language, slot) to interpreters available;
     `preferences` maps (seeker id, employer id) to MUTUAL or ONE_SIDED.
 
-    With preferences the pairs are planned in tiers: mutual preferences, then one-sided ones,
-    then the remaining trade fits. Each tier is planned (flow, slots, fill) on what the tiers
-    before it left free, and never moves their interviews, so a pair of a later tier only takes
-    a slot that no pair of an earlier tier could use. A preference makes a pair possible even
-    without a shared trade."""
+    Fairness stays the outer rule: the flow is raised round by round for everyone, and
+    preferences only choose among the pairs a round may form (mutual preferences, then
+    one-sided ones, then the remaining trade fits). Preferred pairs are also put into slots
+    first and tried first when filling; finally a person's interview of a weaker level is
+    exchanged for an unplaced stronger preference of the same person where that fits, which
+    changes nobody's number of interviews. A preference makes a pair possible even without a
+    shared trade. Without preferences the plan is exactly the plain one."""
     interpreters = {key: count for key, count in (interpreters or {}).items() if count > 0}
     preferences = {pair: level for pair, level in (preferences or {}).items() if level > 0}
     preferred_seekers = {seeker for seeker, _employer in preferences}
@@ -330,42 +357,27 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
     if slot_count <= 0 or not employers or not jobseekers:
         return MatchResult(requested=requested)
 
-    if preferences:
-        tiers = [[p for p in eligible if preferences.get(p) == MUTUAL],
-                 [p for p in eligible if preferences.get(p) == ONE_SIDED],
-                 [p for p in eligible if p not in preferences]]
-    else:
-        tiers = [eligible]
     timetable = _Timetable(slot_count, interpreters)
-    pairs, placed_pairs = [], set()
-    bound = None
-    for tier in tiers:
-        if not tier:
-            continue
-        free = _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
-                              interpreter_slots, slots_with, placed_pairs)
-        chosen, value = _choose_pairs(employers, jobseekers, tier, *free)
-        if bound is None and len(tiers) == 1:
-            bound = value
-        first = len(pairs)
-        for seeker_id, employer_id in chosen:
-            timetable.edges[len(pairs)] = (("s", seeker_id),
-                                           ("t", by_employer[employer_id].table_key),
-                                           by_seeker[seeker_id].interpreter)
-            pairs.append((seeker_id, employer_id))
-        # Most constrained first: interpreter interviews, then in flow order.
-        new = range(first, len(pairs))
-        order = sorted(new, key=lambda e: (timetable.edges[e][2] is None, e))
-        unplaced = [edge for edge in order if not timetable.place(edge)]
-        for edge in unplaced:
-            del timetable.edges[edge]
-        placed_pairs |= {pairs[e] for e in new if e in timetable.slot_of}
-        _fill(timetable, pairs, placed_pairs, tier, by_employer, by_seeker)
-        timetable.frozen |= set(timetable.slot_of)
-    if bound is None:
-        full = _free_capacity(_Timetable(slot_count, interpreters), employers, jobseekers,
-                              slot_count, interpreters, interpreter_slots, slots_with, set())
-        bound = _choose_pairs(employers, jobseekers, eligible, *full)[1]
+    free = _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
+                          interpreter_slots, slots_with, set())
+    chosen, bound = _choose_pairs(employers, jobseekers, eligible, *free, levels=preferences)
+    pairs = []
+    for seeker_id, employer_id in chosen:
+        timetable.edges[len(pairs)] = (("s", seeker_id),
+                                       ("t", by_employer[employer_id].table_key),
+                                       by_seeker[seeker_id].interpreter)
+        pairs.append((seeker_id, employer_id))
+    # Most constrained first: interpreter interviews, then preferred ones, then in flow order.
+    order = sorted(range(len(pairs)), key=lambda e: (
+        timetable.edges[e][2] is None, -preferences.get(pairs[e], 0), e))
+    unplaced = [edge for edge in order if not timetable.place(edge)]
+    for edge in unplaced:
+        del timetable.edges[edge]
+    placed_pairs = {pairs[e] for e in timetable.slot_of}
+    while True:
+        _fill(timetable, pairs, placed_pairs, eligible, by_employer, by_seeker, preferences)
+        if not _exchange(timetable, pairs, placed_pairs, by_employer, preferences):
+            break
 
     assignments = []
     for edge, slot in timetable.slot_of.items():
@@ -375,6 +387,53 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
                                       interpreter=by_seeker[seeker_id].interpreter))
     assignments.sort(key=lambda a: (a.slot, str(a.table), str(a.employer)))
     return MatchResult(assignments=assignments, upper_bound=bound, requested=requested)
+
+
+def _exchange(timetable, pairs, placed_pairs, by_employer, preferences):
+    """Give a person an unplaced preferred pair instead of one of their interviews of a weaker
+    level where it fits (their number of interviews stays); True if anything changed."""
+    if not preferences:
+        return False
+    load = defaultdict(int)
+    for _seeker_id, employer_id in placed_pairs:
+        load[employer_id] += 1
+    wanted = defaultdict(list)  # seeker -> unplaced preferred pairs, strongest first
+    for pair, _level in sorted(preferences.items(), key=lambda item: -item[1]):
+        if pair not in placed_pairs:
+            wanted[pair[0]].append(pair)
+    edge_of = {pairs[edge]: edge for edge in timetable.slot_of}
+    changed = False
+    for seeker_id, options in wanted.items():
+        held = sorted((pair for pair in edge_of if pair[0] == seeker_id),
+                      key=lambda pair: preferences.get(pair, 0))
+        for weaker in held:
+            for better in options:
+                if better in placed_pairs \
+                        or preferences[better] <= preferences.get(weaker, 0) \
+                        or load[better[1]] >= by_employer[better[1]].capacity:
+                    continue
+                old_edge = edge_of[weaker]
+                old_slot = timetable.slot_of[old_edge]
+                timetable.take(old_edge)
+                edge = len(pairs)
+                pairs.append(better)
+                seeker, _table, language = timetable.edges[old_edge]
+                timetable.edges[edge] = (seeker, ("t", by_employer[better[1]].table_key),
+                                         language)
+                if timetable.place(edge):
+                    del timetable.edges[old_edge]
+                    placed_pairs.discard(weaker)
+                    placed_pairs.add(better)
+                    del edge_of[weaker]
+                    edge_of[better] = edge
+                    load[weaker[1]] -= 1
+                    load[better[1]] += 1
+                    changed = True
+                    break
+                del timetable.edges[edge]
+                pairs.pop()
+                timetable.put(old_edge, old_slot)
+    return changed
 
 
 def _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
@@ -410,9 +469,10 @@ def _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
     return wants, employer_caps, table_caps, languages
 
 
-def _fill(timetable, pairs, placed_pairs, candidates, by_employer, by_seeker):
+def _fill(timetable, pairs, placed_pairs, candidates, by_employer, by_seeker, preferences=None):
     """Place further pairs of `candidates` greedily where a slot is free for both (fewest
-    interviews first)."""
+    interviews first; a person's preferred employers first)."""
+    preferences = preferences or {}
     given = defaultdict(int)
     load = defaultdict(int)
     for seeker_id, employer_id in placed_pairs:
@@ -422,8 +482,8 @@ def _fill(timetable, pairs, placed_pairs, candidates, by_employer, by_seeker):
     for seeker_id, employer_id in candidates:
         options[seeker_id].append(employer_id)
     rank = {employer_id: i for i, employer_id in enumerate(by_employer)}
-    for employer_ids in options.values():
-        employer_ids.sort(key=rank.__getitem__)
+    for seeker_id, employer_ids in options.items():
+        employer_ids.sort(key=lambda e: (-preferences.get((seeker_id, e), 0), rank[e]))
     seekers = [by_seeker[seeker_id] for seeker_id in options]
     changed = True
     while changed:

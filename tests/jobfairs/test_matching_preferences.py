@@ -1,6 +1,8 @@
-"""Preferences in the matching: mutual preferences take slots first, then one-sided ones, then
-the remaining trade fits, and every rule of the plain matching still holds. Invariants are
-checked over many seeded random fairs; one test goes through the admin's "propose" button."""
+"""Preferences in the matching: fairness stays the outer rule (round by round for everyone, as
+many people served as without preferences); within it mutual preferences come first, then
+one-sided ones, then the remaining trade fits, and every rule of the plain matching still holds.
+Invariants are checked over many seeded random fairs; one test goes through the admin's
+"propose" button."""
 
 import random
 from collections import defaultdict
@@ -57,27 +59,107 @@ def fits(pair, assignments, employers, seekers, slots, interpreters):
     return False
 
 
+def exchange_that_fits(assignments, preferences, employers, seekers, slots, interpreters):
+    """A person's unplaced preferred pair that could take the place of one of their interviews
+    of a weaker level (same person, same number of interviews), or None."""
+    placed = {(a.jobseeker, a.employer) for a in assignments}
+    for pair, level in preferences.items():
+        if pair in placed:
+            continue
+        for a in assignments:
+            if a.jobseeker == pair[0] and preferences.get((a.jobseeker, a.employer), 0) < level:
+                others = [b for b in assignments if b is not a]
+                if fits(pair, others, employers, seekers, slots, interpreters):
+                    return pair, (a.jobseeker, a.employer)
+    return None
+
+
+def served(assignments, limit):
+    """Interviews counted up to `limit` per person (limit 1: people with an interview)."""
+    per_person = defaultdict(int)
+    for a in assignments:
+        per_person[a.jobseeker] += 1
+    return sum(min(count, limit) for count in per_person.values())
+
+
 @pytest.mark.parametrize("seed", range(300))
-def test_preferred_pairs_come_first_and_every_rule_holds_on_random_fairs(seed):
+def test_every_rule_holds_and_preferences_are_used_on_random_fairs(seed):
     employers, seekers, slots, interpreters, preferences = random_fair(random.Random(seed))
     result = plan(employers, seekers, slots, interpreters, preferences=preferences)
     # No person or table double booked, interpreters, capacities, shared trade or preference.
     assert check(result, employers, seekers, slots, interpreters, preferences) == []
     assert result.placed <= result.upper_bound
-    placed = {(a.jobseeker, a.employer) for a in result.assignments}
     employer_ids, seeker_ids = {e.id for e in employers}, {s.id for s in seekers}
-    for level in (MUTUAL, ONE_SIDED):
-        # Only interviews of this tier and the ones before it: an unplaced pair of the tier
-        # did not fit there, so no pair of a later tier took its place.
-        earlier = [a for a in result.assignments
-                   if preferences.get((a.jobseeker, a.employer), 0) >= level]
-        for pair, pair_level in preferences.items():
-            if pair_level != level or pair in placed:
-                continue
-            if pair[0] not in seeker_ids or pair[1] not in employer_ids:
-                continue
-            assert not fits(pair, earlier, employers, seekers, slots, interpreters), (
-                f"seed {seed}: {pair} (level {level}) fits but is not planned")
+    placed = {(a.jobseeker, a.employer) for a in result.assignments}
+    possible = [(s.id, e.id) for s in seekers for e in employers
+                if s.trades & e.trades or (s.id, e.id) in preferences]
+    # Nothing could simply be added (every pair that still fits is planned).
+    for pair in possible:
+        if pair not in placed:
+            assert not fits(pair, result.assignments, employers, seekers, slots, interpreters), (
+                f"seed {seed}: {pair} fits but is not planned")
+    # Within a person's interviews: no unplaced stronger preference could replace a weaker one.
+    known = {pair: level for pair, level in preferences.items()
+             if pair[0] in seeker_ids and pair[1] in employer_ids}
+    assert exchange_that_fits(result.assignments, known, employers, seekers, slots,
+                              interpreters) is None, seed
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_fairness_is_the_same_as_without_preferences(seed):
+    # Round by round for everyone: for every k, the interviews counted up to k per person are
+    # as many as at most possible with k interviews each (k = 1: nobody gets a second
+    # interview while someone who could get a first has none), and preferences on trade pairs
+    # change no one's chances: as many people served at every level as without them.
+    employers, seekers, slots, _interpreters, preferences = random_fair(random.Random(seed))
+    seekers = [JobSeeker(s.id, s.trades, None, s.max_interviews) for s in seekers]
+    result = plan(employers, seekers, slots, preferences=preferences)
+    assert check(result, employers, seekers, slots, preferences=preferences) == []
+    on_trade = {(s, e): level for (s, e), level in preferences.items()
+                if any(x.id == s and y.id == e and x.trades & y.trades
+                       for x in seekers for y in employers)}
+    with_trade_preferences = plan(employers, seekers, slots, preferences=on_trade)
+    without = plan(employers, seekers, slots)
+    for k in (1, 2, 3):
+        capped = [JobSeeker(s.id, s.trades, None, min(k, s.max_interviews)) for s in seekers]
+        assert served(result.assignments, k) == plan(
+            employers, capped, slots, preferences=preferences).placed, (seed, k)
+        assert served(with_trade_preferences.assignments, k) == served(
+            without.assignments, k), (seed, k)
+    assert with_trade_preferences.placed == without.placed
+
+
+def test_preferences_place_more_preferred_pairs_than_the_plain_matching():
+    # Over many fairs, preferences must make a difference (ignoring them fails here).
+    with_preferences = without = 0
+    for seed in range(200):
+        employers, seekers, slots, interpreters, preferences = random_fair(random.Random(seed))
+        trade = {pair: level for pair, level in preferences.items()
+                 if any(s.id == pair[0] and e.id == pair[1] and s.trades & e.trades
+                        for s in seekers for e in employers)}
+        for result, counter in ((plan(employers, seekers, slots, interpreters, trade), 1),
+                                (plan(employers, seekers, slots, interpreters), 0)):
+            weight = sum(trade.get((a.jobseeker, a.employer), 0) for a in result.assignments)
+            if counter:
+                with_preferences += weight
+            else:
+                without += weight
+    assert with_preferences > without * 1.2
+
+
+def test_a_preference_never_costs_anyone_their_first_interview():
+    # The old tiers gave seeker 0 both employers (mutual preferences) and seeker 1 nothing.
+    employers = [Employer(1, frozenset("a"), 1, "1"), Employer(2, frozenset("a"), 1, "2")]
+    seekers = [JobSeeker(0, frozenset("a")), JobSeeker(1, frozenset("a"))]
+    result = plan(employers, seekers, 4, preferences={(0, 1): MUTUAL, (0, 2): MUTUAL})
+    assert sorted(a.jobseeker for a in result.assignments) == [0, 1]
+    # Within the round seeker 0 still gets a preferred one, never seeker 1's only option.
+    seekers = [JobSeeker(0, frozenset("a")), JobSeeker(1, frozenset("b"))]
+    employers = [Employer(1, frozenset("a"), 1, "1"), Employer(2, frozenset("ab"), 1, "2")]
+    result = plan(employers, seekers, 4, preferences={(0, 2): MUTUAL})
+    assert sorted((a.jobseeker, a.employer) for a in result.assignments) == [(0, 1), (1, 2)]
+    result = plan(employers, [seekers[0]], 4, preferences={(0, 2): MUTUAL})
+    assert [(a.jobseeker, a.employer) for a in result.assignments][0] == (0, 2)
 
 
 def test_a_mutual_preference_beats_a_one_sided_one_and_a_plain_trade_fit():
@@ -108,9 +190,8 @@ def test_preferences_to_unknown_people_are_ignored():
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_fairness_as_before_inside_one_tier(seed):
-    # All pairs mutual: one tier, so exactly the plain matching (round by round: everybody
-    # gets a first interview before anybody a second).
+def test_all_pairs_preferred_alike_or_none_give_exactly_the_plain_plan(seed):
+    # All pairs mutual: nothing to choose between, so exactly the plain matching.
     rng = random.Random(seed)
     employers, seekers, slots, interpreters, _preferences = random_fair(rng)
     everything = {(s.id, e.id): MUTUAL for s in seekers for e in employers
@@ -119,6 +200,8 @@ def test_fairness_as_before_inside_one_tier(seed):
     preferred = plan(employers, seekers, slots, interpreters, preferences=everything)
     assert preferred.assignments == plain.assignments
     assert preferred.upper_bound == plain.upper_bound
+    assert plan(employers, seekers, slots, interpreters, preferences={}).assignments \
+        == plain.assignments
 
 
 def test_everyone_with_a_mutual_preference_gets_one_before_anyone_gets_a_second():
