@@ -187,6 +187,8 @@ def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table
         tables.setdefault(employer.table_key, None)
     for table in tables:
         flow.add(("t", table), sink, table_caps[table])
+    interpreted = [seeker_edges[s.id] for s in jobseekers
+                   if s.interpreter and s.id in seeker_edges]
     total = 0
     rounds = max((wants[s.id] for s in jobseekers), default=0)
     for round_number in range(1, rounds + 1):
@@ -196,19 +198,25 @@ def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table
         if not levels:
             total += flow.max_flow(source, sink)
             continue
-        for open_from, keep_from in _PHASES:
+        for phase, (open_from, keep_from) in enumerate(_PHASES):
             kept = []
             for pair, edge in pair_edges.items():
                 level = levels.get(pair, 0)
                 if flow.flow_on(edge):
                     if keep_from is not None and level >= keep_from:
+                        kept.append((edge, flow.cap[edge ^ 1]))
                         flow.cap[edge ^ 1] = 0  # not taken back in this phase
-                        kept.append(edge)
                 else:
                     flow.cap[edge] = 1 if level >= open_from else 0
+            if phase < len(_PHASES) - 1:
+                # Nor does an interview move from one person needing an interpreter to
+                # another (through the language's node): only the last phase may do that.
+                for edge in interpreted:
+                    kept.append((edge, flow.cap[edge ^ 1]))
+                    flow.cap[edge ^ 1] = 0
             total += flow.max_flow(source, sink)
-            for edge in kept:
-                flow.cap[edge ^ 1] = 1
+            for edge, capacity in kept:
+                flow.cap[edge ^ 1] += capacity  # plus what the phase added
     pairs = [pair for pair, edge in pair_edges.items() if flow.flow_on(edge)]
     return pairs, total
 
@@ -357,6 +365,8 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
     if slot_count <= 0 or not employers or not jobseekers:
         return MatchResult(requested=requested)
 
+    if len({preferences.get(pair, 0) for pair in eligible}) < 2:
+        preferences = {}  # all pairs alike: nothing to choose, the plain plan
     timetable = _Timetable(slot_count, interpreters)
     free = _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
                           interpreter_slots, slots_with, set())
@@ -367,9 +377,17 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
                                        ("t", by_employer[employer_id].table_key),
                                        by_seeker[seeker_id].interpreter)
         pairs.append((seeker_id, employer_id))
-    # Most constrained first: interpreter interviews, then preferred ones, then in flow order.
-    order = sorted(range(len(pairs)), key=lambda e: (
-        timetable.edges[e][2] is None, -preferences.get(pairs[e], 0), e))
+    # Most constrained first: interpreter interviews, then in flow order. With preferences
+    # each person's strongest pair before anyone's second, then by preference level.
+    if preferences:
+        nth, seen = {}, defaultdict(int)
+        for e in sorted(range(len(pairs)), key=lambda e: -preferences.get(pairs[e], 0)):
+            nth[e] = seen[pairs[e][0]]
+            seen[pairs[e][0]] += 1
+        order = sorted(range(len(pairs)), key=lambda e: (
+            timetable.edges[e][2] is None, nth[e], -preferences.get(pairs[e], 0), e))
+    else:
+        order = sorted(range(len(pairs)), key=lambda e: (timetable.edges[e][2] is None, e))
     unplaced = [edge for edge in order if not timetable.place(edge)]
     for edge in unplaced:
         del timetable.edges[edge]
