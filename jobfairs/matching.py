@@ -394,7 +394,7 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
     placed_pairs = {pairs[e] for e in timetable.slot_of}
     while True:
         _fill(timetable, pairs, placed_pairs, eligible, by_employer, by_seeker, preferences)
-        if not _exchange(timetable, pairs, placed_pairs, by_employer, preferences):
+        if not _exchange(timetable, pairs, placed_pairs, by_employer, by_seeker, preferences):
             break
 
     assignments = []
@@ -407,7 +407,7 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
     return MatchResult(assignments=assignments, upper_bound=bound, requested=requested)
 
 
-def _exchange(timetable, pairs, placed_pairs, by_employer, preferences):
+def _exchange(timetable, pairs, placed_pairs, by_employer, by_seeker, preferences):
     """Give a person an unplaced preferred pair instead of one of their interviews of a weaker
     level where it fits (their number of interviews stays); True if anything changed."""
     if not preferences:
@@ -451,6 +451,50 @@ def _exchange(timetable, pairs, placed_pairs, by_employer, preferences):
                 del timetable.edges[edge]
                 pairs.pop()
                 timetable.put(old_edge, old_slot)
+    return _exchange_at_employers(timetable, pairs, placed_pairs, by_seeker, preferences) \
+        or changed
+
+
+def _exchange_at_employers(timetable, pairs, placed_pairs, by_seeker, preferences):
+    """Give an employer's interview of a weaker level to a person with an unplaced stronger
+    preference for that employer who has exactly one interview fewer than its holder: both
+    then hold the same round's interview, so the numbers of interviews (and the fairness)
+    stay as they are. True if anything changed."""
+    given = defaultdict(int)
+    for seeker_id, _employer_id in placed_pairs:
+        given[seeker_id] += 1
+    edge_of = {pairs[edge]: edge for edge in timetable.slot_of}
+    held = defaultdict(list)  # employer -> placed pairs, weakest first
+    for pair in sorted(edge_of, key=lambda pair: preferences.get(pair, 0)):
+        held[pair[1]].append(pair)
+    changed = False
+    for better, level in sorted(preferences.items(), key=lambda item: -item[1]):
+        seeker_id = better[0]
+        if better in placed_pairs or given[seeker_id] >= by_seeker[seeker_id].max_interviews:
+            continue
+        for weaker in held[better[1]]:
+            if weaker not in placed_pairs or preferences.get(weaker, 0) >= level \
+                    or given[weaker[0]] != given[seeker_id] + 1:
+                continue
+            old_edge = edge_of[weaker]
+            old_slot = timetable.slot_of[old_edge]
+            timetable.take(old_edge)
+            edge = len(pairs)
+            pairs.append(better)
+            timetable.edges[edge] = (("s", seeker_id), timetable.edges[old_edge][1],
+                                     by_seeker[seeker_id].interpreter)
+            if timetable.place(edge):
+                del timetable.edges[old_edge]
+                placed_pairs.discard(weaker)
+                placed_pairs.add(better)
+                edge_of[better] = edge
+                given[weaker[0]] -= 1
+                given[seeker_id] += 1
+                changed = True
+                break
+            del timetable.edges[edge]
+            pairs.pop()
+            timetable.put(old_edge, old_slot)
     return changed
 
 

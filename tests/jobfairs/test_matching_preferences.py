@@ -60,14 +60,23 @@ def fits(pair, assignments, employers, seekers, slots, interpreters):
 
 
 def exchange_that_fits(assignments, preferences, employers, seekers, slots, interpreters):
-    """A person's unplaced preferred pair that could take the place of one of their interviews
-    of a weaker level (same person, same number of interviews), or None."""
+    """An unplaced preferred pair that could take the place of a weaker interview of the same
+    person, or of the same employer within the same round, with nobody's number of interviews
+    changing otherwise; or None."""
     placed = {(a.jobseeker, a.employer) for a in assignments}
+    count = defaultdict(int)
+    for a in assignments:
+        count[a.jobseeker] += 1
     for pair, level in preferences.items():
         if pair in placed:
             continue
         for a in assignments:
-            if a.jobseeker == pair[0] and preferences.get((a.jobseeker, a.employer), 0) < level:
+            if preferences.get((a.jobseeker, a.employer), 0) >= level:
+                continue
+            # The same person's weaker interview, or the same employer's weaker interview
+            # with someone holding exactly one interview more (the same round's interview).
+            if a.jobseeker == pair[0] or (a.employer == pair[1]
+                                          and count[a.jobseeker] == count[pair[0]] + 1):
                 others = [b for b in assignments if b is not a]
                 if fits(pair, others, employers, seekers, slots, interpreters):
                     return pair, (a.jobseeker, a.employer)
@@ -98,7 +107,8 @@ def test_every_rule_holds_and_preferences_are_used_on_random_fairs(seed):
         if pair not in placed:
             assert not fits(pair, result.assignments, employers, seekers, slots, interpreters), (
                 f"seed {seed}: {pair} fits but is not planned")
-    # Within a person's interviews: no unplaced stronger preference could replace a weaker one.
+    # Within a round: no unplaced stronger preference could replace a weaker interview of the
+    # same person, or of the same employer with someone one interview ahead.
     known = {pair: level for pair, level in preferences.items()
              if pair[0] in seeker_ids and pair[1] in employer_ids}
     assert exchange_that_fits(result.assignments, known, employers, seekers, slots,
