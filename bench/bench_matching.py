@@ -6,8 +6,13 @@ placed against the upper bound (the flow value no timetable can exceed).
     .venv/bin/python bench/bench_matching.py [--seed N] [--runs N] [--preferences]
 
 With --preferences every job-seeker marks up to three employers and every employer shortlists
-some job-seekers (a third of them mutual): the matching then plans in three tiers; the line
-also shows how many mutual and one-sided preferences got an interview.
+some job-seekers (a third of them mutual); the lines also show how many mutual and one-sided
+preferences got an interview, and the plain plan's figures for comparison. Preferences choose
+only within the fairness rounds: seeds 2016-2020, people with at least one interview
+295/295/299/296/285 of 300 (without preferences 295/293/299/296/286; the earlier tiered
+planning gave 198-215), mutual preferences planned 125/154, 122/151, 139/169, 131/153,
+158/185 (about 83 %), one-sided 94/274, 94/300, 84/283, 114/302, 122/297 (about 35 %);
+median about 95 ms against 30 ms without preferences.
 """
 
 import argparse
@@ -75,11 +80,18 @@ def main():
               f"{len({a.jobseeker for a in result.assignments})}/{len(S)}  "
               f"violations: {len(problems)}")
         if wishes:
+            plain = plan(E, S, slots, interpreters)
+            print(f"  without preferences: people with ≥1: "
+                  f"{len({a.jobseeker for a in plain.assignments})}/{len(S)}, "
+                  f"placed {plain.placed}")
             placed = {(a.jobseeker, a.employer) for a in result.assignments}
             for level, label in ((MUTUAL, "mutual"), (ONE_SIDED, "one-sided")):
                 pairs = [pair for pair, value in wishes.items() if value == level]
+                share = len(placed.intersection(pairs)) / len(pairs) if pairs else 0
+                before = len({(a.jobseeker, a.employer) for a in plain.assignments}
+                             .intersection(pairs))
                 print(f"  {label} preferences planned: {len(placed.intersection(pairs))}"
-                      f"/{len(pairs)}")
+                      f"/{len(pairs)} ({share:.0%}; without preferences {before})")
         if problems or (not wishes and result.placed < result.upper_bound):
             print("  NOT OPTIMAL or INVALID:", problems[:3])
     print(f"median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
