@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from events.models import RegistrationFact
 from events.registration import statistics as registration_statistics
 from events.registration.linked_measures import LinkedMeasures, register_linked_measures
+from events.templatetags.event_tags import short_date
 
 from . import conf
 from .models import Interview, InterviewOutcome, InterviewStatus, OutcomeResult
@@ -100,7 +101,7 @@ def report(employer, results, *, now=None):
     if state == "closed":
         raise JobFairsError(
             _("The time to report outcomes ended on %(date)s.") % {
-                "date": timezone.localtime(deadline(occurrence)).strftime("%d.%m.%Y")},
+                "date": short_date(timezone.localtime(deadline(occurrence)))},
             code="deadline")
     valid = set(OutcomeResult.values) | {""}
     if any(value not in valid for value in results.values()):
