@@ -3,6 +3,7 @@ plugin's own placeholders ({certificate_url}); the certificate stays attached.""
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
 
 from events.models import RegistrationMailText
 
@@ -14,6 +15,10 @@ ADD_URL = "/admin/snippets/events/registrationmailtext/add/"
 def editor_client(client, django_user_model):
     user = django_user_model.objects.create_user("erna", "erna@example.org", "pw")
     user.groups.add(Group.objects.get(name="Editors"))
+    # The assertions read the admin's messages in English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(user)
     return client
 

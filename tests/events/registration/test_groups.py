@@ -9,6 +9,7 @@ import pytest
 from django.core.validators import EmailValidator
 from django.db import connection
 from django.utils import translation
+from django.utils.translation import gettext
 
 from events.models import GroupWhenFull, Registration, RegistrationGroup, RegistrationState
 from events.registration import services
@@ -319,7 +320,11 @@ def test_api_duplicate_address_in_the_group_names_the_participant(
     assert response.json()["code"] == "duplicate_in_group"
     errors = response.json()["errors"]
     assert "participants.1.email" in errors
-    assert "Another participant" in errors["participants.1.email"][0]
+    with translation.override("de"):  # the API answers in the site's language
+        expected = gettext(
+            "Another participant of this group has this e-mail address. Everyone needs an "
+            "address of their own (for their confirmation and cancel link).")
+    assert expected in errors["participants.1.email"][0]
     assert Registration.objects.count() == 0
 
 

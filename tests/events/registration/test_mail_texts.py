@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
@@ -33,6 +34,10 @@ CONFIRM_TEXT = {
 def editor(django_user_model):
     user = django_user_model.objects.create_user("erna", "erna@example.org", "pw")
     user.groups.add(Group.objects.get(name="Editors"))
+    # The assertions read the admin's messages in English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 

@@ -123,9 +123,13 @@ def test_the_command_sends_due_reminders_once(option, confirmed, committed, sett
 
 def test_offsets_are_checked_in_the_admin(client, django_user_model, option):
     from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
 
     editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))
+    profile = UserProfile.get_for_user(editor)  # the assertions read English messages
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(editor)
     url = f"/admin/registration_options/edit/{option.pk}/"
     html = client.get(url).content.decode()
