@@ -80,8 +80,16 @@ def _empty_cache():
 
 
 def _uses_transactions(item):
+    """Whether the test runs outside a rolled-back transaction (its end flushes every table):
+    by fixture or by `django_db(transaction=True)` alone, which adds no fixture name."""
     names = getattr(item, "fixturenames", ())
-    return "transactional_db" in names or "live_server" in names
+    if "transactional_db" in names or "live_server" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    transaction = marker.kwargs.get("transaction", marker.args[0] if marker.args else False)
+    return bool(transaction or marker.kwargs.get("reset_sequences"))
 
 
 def restore_migration_data():
