@@ -20,6 +20,11 @@ RESTORE_DATA_MIGRATIONS = [
     "home.migrations.0005_german_workflow_names.forwards",
     "home.migrations.0007_registration_mail_text_permissions.forwards",
     "jobfairs.migrations.0002_partner_counsellors_group.forwards",
+    "jobfairs.migrations.0005_job_postings_and_profiles.grant_review",
+    "events.migrations.0009_registration_statistics_backfill.permissions",
+    # Again, now that home's migration has re-created the Editors group it grants to (Wagtail's
+    # own migration made that group first; a flush takes it).
+    "events.migrations.0003_registration_managers_group.forwards",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
