@@ -236,3 +236,14 @@ def axe_check():
         return results
 
     return check
+
+
+# Parallel requests ----------------------------------------------------------
+
+@pytest.fixture
+def run_parallel():
+    """`run_parallel(call, arguments, refused=..., busy=...)` → Outcomes: threads released
+    together by a barrier, for the PostgreSQL race tests (see tests/parallel.py)."""
+    from tests.parallel import run_parallel
+
+    return run_parallel

@@ -2,16 +2,15 @@
 free through their link; the date's row lock means two people never get the same slot (checked
 with parallel requests on PostgreSQL), and every rule of the matching still holds."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from jobfairs import selfbooking, services
 from jobfairs.models import Interview, JobFairPage
 from jobfairs.preferences import fair_reference
+from tests.parallel import run_parallel
 
 
 def seeker_url(registration):
@@ -120,28 +119,15 @@ def slow_slots(monkeypatch):
 
 
 def race(seekers, employer, slot_for):
-    barrier = threading.Barrier(len(seekers))
-    won, errors = [], []
+    """The seekers book at once (the index-th asks for `slot_for(index)`) → (won pks, codes)."""
 
-    def worker(index, seeker):
-        try:
-            barrier.wait()
-            selfbooking.book(seeker, employer_reference=fair_reference(employer),
-                             slot=slot_for(index))
-            won.append(seeker.pk)
-        except services.JobFairsError as error:
-            errors.append(error.code)
-        except Exception as error:  # anything else would be a 500
-            errors.append(repr(error))
-        finally:
-            connection.close()
+    def book(index, seeker):
+        selfbooking.book(seeker, employer_reference=fair_reference(employer),
+                         slot=slot_for(index))
+        return seeker.pk
 
-    threads = [threading.Thread(target=worker, args=(i, s)) for i, s in enumerate(seekers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return won, errors
+    outcomes = run_parallel(book, list(enumerate(seekers)), refused=services.JobFairsError)
+    return outcomes.results, outcomes.errors
 
 
 @pytest.fixture

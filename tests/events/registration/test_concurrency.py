@@ -19,50 +19,23 @@ from django.test import override_settings
 
 from events.models import Registration, RegistrationState
 from events.registration import services
+from tests.parallel import run_parallel
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("transactional_db")]
 PARALLEL = 50
-BUSY_ATTEMPTS = 5
 
 
-def register_retrying_busy(option, **fields):
-    """services.register as an API client sees it: "busy" (503, Retry-After) is tried again."""
-    for attempt in range(1, BUSY_ATTEMPTS + 1):
-        try:
-            return services.register(option, **fields)
-        except services.RegistrationBusy:
-            if attempt == BUSY_ATTEMPTS:
-                raise
-            time.sleep(0.05 * attempt)
+def register_all(option, people):
+    """`people` (name, e-mail) registering at once → Outcomes (registrations, error codes)."""
+    return run_parallel(
+        lambda name, email: services.register(option, name=name, email=email, consent=True),
+        people, refused=services.RegistrationError, busy=services.RegistrationBusy)
 
 
 def fire(option, count=PARALLEL):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker(index):
-        try:
-            # Connected before the start, as a server's workers are: the requests then race
-            # for the row lock, not for PostgreSQL's connection set-up.
-            connection.ensure_connection()
-            barrier.wait()
-            registration = register_retrying_busy(option, name=f"Person {index}",
-                                                  email=f"p{index}@example.org", consent=True)
-            results.append(registration.state)
-        except services.RegistrationError as error:
-            errors.append(error.code)
-        except Exception as error:  # anything else would be a 500
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
+    outcomes = register_all(option, [(f"Person {i}", f"p{i}@example.org") for i in range(count)])
+    return [registration.state for registration in outcomes.results], outcomes.errors
 
 
 @pytest.fixture
@@ -98,22 +71,7 @@ def test_without_a_waiting_list_45_are_told_the_date_is_full(make_option, slow_c
 
 def test_same_address_fifty_times_in_parallel_is_recorded_once(make_option):
     option = make_option(capacity=5)
-    barrier = threading.Barrier(20)
-    outcomes = []
-
-    def worker():
-        try:
-            barrier.wait()
-            register_retrying_busy(option, name="Ada", email="ada@example.org", consent=True)
-            outcomes.append("ok")
-        except services.RegistrationError as error:
-            outcomes.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(20)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
+    outcomes = register_all(option, [("Ada", "ada@example.org")] * 20).codes
     assert outcomes.count("ok") == 1 and outcomes.count("duplicate") == 19
 
 
@@ -125,27 +83,15 @@ def test_same_address_for_two_kinds_at_once_is_recorded_once(make_option, slow_c
     first = make_option(capacity=5, kind="attendee")
     second = RegistrationOption.objects.create(occurrence=first.occurrence, kind="employer",
                                                capacity=5)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def worker(option):
-        try:
-            barrier.wait()
-            register_retrying_busy(option, name="Ada", email="ada@example.org", consent=True)
-            outcomes.append("ok")
-        except services.RegistrationError as error:
-            outcomes.append(error.code)
-        except Exception as error:  # anything else would be a 500
-            outcomes.append(repr(error))
-        finally:
-            connection.close()
+    def register_ada(option):
+        return services.register(option, name="Ada", email="ada@example.org", consent=True)
 
     for _round in range(5):
         Registration.objects.filter(occurrence=first.occurrence).delete()
-        outcomes.clear()
-        threads = [threading.Thread(target=worker, args=(option,)) for option in (first, second)]
-        [t.start() for t in threads]
-        [t.join() for t in threads]
+        outcomes = run_parallel(register_ada, [first, second],
+                                refused=services.RegistrationError,
+                                busy=services.RegistrationBusy).codes
         assert sorted(outcomes) == ["duplicate", "ok"]
         assert Registration.objects.filter(occurrence=first.occurrence).count() == 1
 

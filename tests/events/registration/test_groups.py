@@ -3,11 +3,9 @@ organisation for a date, through the public form and the API; each participant h
 place, e-mail and cancel link, the contact gets one summary."""
 
 import re
-import threading
 
 import pytest
 from django.core.validators import EmailValidator
-from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -354,31 +352,18 @@ def test_api_single_registration_answers_as_before(client, option,
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_parallel_group_bookings_never_overbook(make_option):
+def test_parallel_group_bookings_never_overbook(make_option, run_parallel):
     option = make_option(capacity=10, waitlist_enabled=False)
     count, size = 8, 3
-    barrier = threading.Barrier(count)
-    outcomes = []
 
-    def worker(index):
-        try:
-            barrier.wait()
-            services.register_group(
-                option, contact_name=f"Contact {index}", contact_email=f"c{index}@x.example",
-                participants=[{"name": f"P{index}-{n}", "email": f"p{index}-{n}@x.example"}
-                              for n in range(size)],
-                when_full=GroupWhenFull.ALL_OR_NOTHING, consent=True)
-            outcomes.append("ok")
-        except services.RegistrationError as error:
-            outcomes.append(error.code)
-        except Exception as error:  # anything else would be a 500
-            outcomes.append(repr(error))
-        finally:
-            connection.close()
+    def book(index):
+        return services.register_group(
+            option, contact_name=f"Contact {index}", contact_email=f"c{index}@x.example",
+            participants=[{"name": f"P{index}-{n}", "email": f"p{index}-{n}@x.example"}
+                          for n in range(size)],
+            when_full=GroupWhenFull.ALL_OR_NOTHING, consent=True)
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    [thread.start() for thread in threads]
-    [thread.join() for thread in threads]
+    outcomes = run_parallel(book, range(count), refused=services.RegistrationError).codes
     assert set(outcomes) <= {"busy", "full", "ok"}, outcomes
     held = Registration.objects.filter(option=option, state__in=[S.PENDING]).count()
     assert held == 3 * outcomes.count("ok") <= 10
