@@ -3,6 +3,7 @@ and the aggregated feedback per module and session."""
 
 from collections import defaultdict
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q
@@ -19,7 +20,7 @@ from events.models.occurrences import event_timezone
 from events.registration import services as registration_services
 from events.registration.forms import RegistrationIdForm
 
-from . import services
+from . import services, surveys
 from .forms import SessionFromRequestForm
 from .models import FeedbackResponse, InHouseRequest, TrainingModulePage
 from .models.feedback import QUESTIONS
@@ -136,7 +137,8 @@ def feedback_report(request):
     module_rows = {row["module_id"]: row for row in FeedbackResponse.objects.values(
         "module_id", "module__title").annotate(count=Count("pk"), **averages)}
     distribution = defaultdict(lambda: [0] * 5)
-    for row in FeedbackResponse.objects.values("module_id", "overall").annotate(n=Count("pk")):
+    for row in (FeedbackResponse.objects.filter(overall__isnull=False)
+                .values("module_id", "overall").annotate(n=Count("pk"))):
         distribution[row["module_id"]][row["overall"] - 1] = row["n"]
     comments = defaultdict(list)
     for row in FeedbackResponse.objects.exclude(comment="").values(
@@ -158,3 +160,67 @@ def feedback_report(request):
         "modules": modules, "questions": QUESTIONS, "scale": range(1, 6),
         "header_title": _("Training feedback"),
     })
+
+
+class SessionFilterForm(forms.Form):
+    session = forms.TypedChoiceField(label=_("Session"), required=False, coerce=int,
+                                     empty_value=None)
+
+
+def feedback_module_report(request, module_id):
+    """One module's survey per question (counts per choice, means, texts, self-assessments
+    before and now), for the module or one session; as CSV or XLSX with `export=`.
+
+    A session (or module) with fewer than MIN_ANSWERS answers is not shown on its own: the
+    trainer of a small group would know who answered what.
+    """
+    _require(request, FEEDBACK_PERMISSION)
+    module = get_object_or_404(TrainingModulePage, pk=module_id)
+    zone = event_timezone()
+    responses = list(FeedbackResponse.objects.filter(module=module).only(
+        "occurrence", "answers", "comment", *QUESTIONS))
+    counts = defaultdict(int)
+    for response in responses:
+        counts[response.occurrence_id] += 1
+    sessions = [{"occurrence": occurrence, "count": counts[occurrence.pk],
+                 "enough": counts[occurrence.pk] >= surveys.MIN_ANSWERS,
+                 "label": _session_label(occurrence, zone)}
+                for occurrence in Occurrence.objects.filter(pk__in=counts).order_by("start", "pk")]
+    labels = {session["occurrence"].pk: session["label"] for session in sessions}
+    enough = {session["occurrence"].pk for session in sessions if session["enough"]}
+
+    form = SessionFilterForm(request.GET or None)
+    form.fields["session"].choices = [("", _("All sessions"))] + [
+        (session["occurrence"].pk, session["label"]) for session in sessions]
+    selected = form.cleaned_data.get("session") if form.is_valid() else None
+    if selected is not None:
+        responses = [response for response in responses if response.occurrence_id == selected]
+
+    questions = surveys.survey_questions(module)
+    if not questions or any(not response.answers for response in responses):
+        # The fixed ratings: the module's only questions, or those of answers given before
+        # the module had a survey of its own.
+        questions = questions + surveys.default_questions()
+    shown = len(responses) >= surveys.MIN_ANSWERS
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        rows = [(labels[response.occurrence_id] if response.occurrence_id in enough else "",
+                 surveys.answers_of(response)) for response in responses] if shown else []
+        lines = surveys.export_rows(questions, rows)
+        filename = f"feedback-{module.slug}"
+        return (surveys.csv_response(lines, filename) if export == "csv"
+                else surveys.xlsx_response(lines, filename))
+    return TemplateResponse(request, "trainings/admin/feedback_module_report.html", {
+        "module": module, "sessions": sessions, "form": form, "selected": selected,
+        "count": len(responses), "shown": shown, "min_answers": surveys.MIN_ANSWERS,
+        "summaries": surveys.report(questions, [surveys.answers_of(r) for r in responses])
+        if shown else [],
+        "export_query": f"session={selected}&" if selected is not None else "",
+        "header_title": _("Feedback: %(title)s") % {"title": module.title},
+    })
+
+
+def _session_label(occurrence, zone):
+    from django.utils import formats
+
+    return formats.date_format(timezone.localtime(occurrence.start, zone), "SHORT_DATETIME_FORMAT")

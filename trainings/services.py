@@ -192,10 +192,15 @@ def feedback_registration(token):
     return registration
 
 
-def submit_feedback(token, *, overall, content, trainer, organisation, comment="", now=None):
-    """Store one anonymous answer per invitation (the token of its link)."""
+def submit_feedback(token, *, overall=None, content=None, trainer=None, organisation=None,
+                    comment="", answers=None, now=None):
+    """Store one anonymous answer per invitation (the token of its link): the module's own
+    survey as `answers` (typed values by question id, trainings.surveys), or the four fixed
+    ratings and the comment of a module without a survey."""
     now = now or timezone.now()
     registration = feedback_registration(token)
+    if answers is None and None in (overall, content, trainer, organisation):
+        raise TrainingsError(_("Please answer every question."), code="incomplete")
     try:
         with transaction.atomic():
             FeedbackReceipt.objects.create(token_hash=feedback_hash(registration.reference))
@@ -205,7 +210,8 @@ def submit_feedback(token, *, overall, content, trainer, organisation, comment="
                 if TrainingModulePage.objects.filter(pk=registration.occurrence.page_id).exists()
                 else None,
                 overall=overall, content=content, trainer=trainer, organisation=organisation,
-                comment=(comment or "").strip(), submitted_on=timezone.localdate(now))
+                comment=(comment or "").strip(), answers=answers or {},
+                submitted_on=timezone.localdate(now))
     except IntegrityError as error:
         raise TrainingsError(_("Thank you: your feedback for this session has been received already."),
                              code="answered") from error

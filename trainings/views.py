@@ -15,6 +15,7 @@ from . import services
 from .certificates import certificate_filename, render_certificate
 from .forms import FeedbackForm, InHouseRequestForm
 from .models import TrainingModulePage
+from .surveys import SurveyForm, survey_questions
 
 
 def inhouse_request(request, programme):
@@ -82,20 +83,25 @@ def feedback(request, token):
     except services.TrainingsError as error:
         status = 410 if error.code == "answered" else 404
         return _message(request, _("Feedback"), error.message, status=status)
-    page = registration.occurrence.page.specific
+    # The survey in the visitor's language: the module's live translation, if it has one
+    # (answers are keyed by question ids that the translations share).
+    page = registration.occurrence.page.specific.localized
+    questions = survey_questions(page)
     status = 200
     if request.method == "POST":
-        form = FeedbackForm(request.POST)
+        form = SurveyForm(request.POST, questions=questions) if questions else FeedbackForm(
+            request.POST)
         if form.is_valid():
+            data = {"answers": form.answers()} if questions else form.cleaned_data
             try:
-                services.submit_feedback(token, **form.cleaned_data)
+                services.submit_feedback(token, **data)
             except services.TrainingsError as error:
                 return _message(request, _("Feedback"), error.message, status=410)
             return _message(request, _("Thank you for your feedback"),
                             _("Your answers help us improve the programme."))
         status = 400
     else:
-        form = FeedbackForm()
+        form = SurveyForm(questions=questions) if questions else FeedbackForm()
     return render(request, "trainings/feedback_form.html",
                   {"form": form, "event": page, "occurrence": registration.occurrence},
                   status=status)

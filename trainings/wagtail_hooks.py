@@ -27,6 +27,8 @@ def register_trainings_admin_urls():
         path("trainings/attendance/<int:occurrence_id>/", admin_views.attendance,
              name="trainings_attendance"),
         path("trainings/feedback/", admin_views.feedback_report, name="trainings_feedback"),
+        path("trainings/feedback/<int:module_id>/", admin_views.feedback_module_report,
+             name="trainings_feedback_module"),
     ]
 
 

@@ -4,7 +4,9 @@ Answers are not linked to registrations: `FeedbackResponse` has no reference to 
 random (UUID) key, so answers cannot be lined up with the receipts written in the same
 transaction; the one-time check lives in a separate table (`FeedbackReceipt`) holding only a
 keyed hash (HMAC with SECRET_KEY) of the registration reference, with no timestamp and no link
-to the answer. `FeedbackInvitation` records whom we invited (so the command runs once per
+to the answer. The answers to a module's own survey (`answers`, trainings.surveys) follow the
+same rule: typed values by question, nothing about the person or the time.
+`FeedbackInvitation` records whom we invited (so the command runs once per
 person) and the opaque token of the link in the e-mail; it knows nothing about answers.
 """
 
@@ -35,11 +37,19 @@ class FeedbackResponse(models.Model):
                                    related_name="feedback_responses", verbose_name=_("session"))
     module = models.ForeignKey("trainings.TrainingModulePage", null=True, on_delete=models.SET_NULL,
                                related_name="feedback_responses", verbose_name=_("module"))
-    overall = models.PositiveSmallIntegerField(_("overall"), validators=RATING)
-    content = models.PositiveSmallIntegerField(_("usefulness of the content"), validators=RATING)
-    trainer = models.PositiveSmallIntegerField(_("trainer"), validators=RATING)
-    organisation = models.PositiveSmallIntegerField(_("organisation"), validators=RATING)
+    # The fixed ratings of a module without a survey of its own (empty when it has one).
+    overall = models.PositiveSmallIntegerField(_("overall"), validators=RATING, null=True,
+                                               blank=True)
+    content = models.PositiveSmallIntegerField(_("usefulness of the content"), validators=RATING,
+                                               null=True, blank=True)
+    trainer = models.PositiveSmallIntegerField(_("trainer"), validators=RATING, null=True,
+                                               blank=True)
+    organisation = models.PositiveSmallIntegerField(_("organisation"), validators=RATING,
+                                                    null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True, max_length=3000)
+    # The answers to the module's own survey (trainings.surveys), typed, by question block id
+    # (shared by the page's translations); a self-assessment as {"before": 1–5, "now": 1–5}.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
     # The day only: a time would let someone match answers with the order of invitations.
     submitted_on = models.DateField(_("submitted on"))
 

@@ -5,10 +5,17 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -16,8 +23,10 @@ from events.models import AbstractEventPage
 from events.models.mixins import PlainLanguageMixin
 
 from .. import conf
+from ..blocks import FeedbackQuestionsBlock
 from ..choices import DeliveryMode, Format, Topic
 from ..serializers import SessionsField, TrainersField
+from ..surveys import SurveyQuestionSerializer
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -126,6 +135,12 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
     certificate_issued = models.BooleanField(
         _("attendance certificate"), default=True,
         help_text=_("Attendees receive a certificate of attendance (PDF) by e-mail."))
+    feedback_questions = StreamField(
+        FeedbackQuestionsBlock(), verbose_name=_("feedback questions"), blank=True,
+        help_text=_("The anonymous feedback survey that attendees receive after a session: "
+                    "questions, ratings and self-assessments (before the training and now); "
+                    "translated with the page. Without questions the four standard ratings and "
+                    "a comment are asked."))
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -155,6 +170,14 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("registration_questions"),
     ]
+    feedback_panels = [FieldPanel("feedback_questions")]
+    # Wagtail's tabs plus one for the feedback survey (kept after the panel lists above).
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Content")),
+        ObjectList(feedback_panels, heading=_("Feedback survey")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ])
     search_fields = AbstractEventPage.search_fields + [
         index.SearchField("learning_goals"), index.SearchField("contents"),
         index.SearchField("methods"), index.SearchField("prerequisites"),
@@ -168,6 +191,9 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
         APIField("cost"), APIField("certificate_issued"), APIField("documents"),
         APIField("trainer_list", serializer=TrainersField()),
         APIField("sessions", serializer=SessionsField()),
+        # The survey's questions (ids, types, choices), never its answers.
+        APIField("feedback_survey", serializer=SurveyQuestionSerializer(
+            many=True, read_only=True, source="feedback_question_list")),
     ]
     parent_page_types = ["trainings.TrainingProgrammePage"]
     subpage_types = []
@@ -176,6 +202,13 @@ class TrainingModulePage(PlainLanguageMixin, AbstractEventPage):
     class Meta:
         verbose_name = _("training module")
         verbose_name_plural = _("training modules")
+
+    @property
+    def feedback_question_list(self):
+        """The feedback survey's questions in the page's language ([]: the standard ratings)."""
+        from ..surveys import survey_questions
+
+        return survey_questions(self)
 
     @property
     def is_free(self):
