@@ -33,6 +33,8 @@ class JobfairsConfig(AppConfig):
                                dispatch_uid="jobfairs_sync_options")
         post_save.connect(signals.send_employer_link, sender=Registration,
                           dispatch_uid="jobfairs_employer_link")
+        post_save.connect(signals.create_signup_postings, sender=Registration,
+                          dispatch_uid="jobfairs_signup_postings")
         # Counselling referrals: sent once the registration stands, deleted on erasure.
         from . import outcomes, referrals
 

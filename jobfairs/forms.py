@@ -1,7 +1,10 @@
 """The employer and job-seeker questions (registration kinds), used by the HTML form, the API
 and the counsellors' admin form alike."""
 
+
 from django import forms
+from django.forms.utils import ErrorDict
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -17,9 +20,6 @@ LANGUAGE_CHOICES = [
     ("sq", _("Albanian")), ("sr", _("Serbian")), ("vi", _("Vietnamese")), ("zh", _("Chinese")),
 ]
 LANGUAGE_CODES = {code for code, _label in LANGUAGE_CHOICES}
-
-
-
 
 GERMAN_LEVELS = [("none", _("No German yet")), ("A1", "A1"), ("A2", "A2"), ("B1", "B1"),
                  ("B2", "B2"), ("C1", "C1"), ("C2", "C2")]
@@ -119,6 +119,98 @@ class TradesMixin(forms.Form):
         self.fields["trades"].choices = trade_choices()
 
 
+# Job postings and the employer's profile (through the employer's link) -------------------------
+
+class PostingForm(PlainTextMixin, forms.Form):
+    """One job posting; the employer adds it, an editor approves it before it shows."""
+
+    trade = forms.ChoiceField(label=_("Occupation"))
+    level = forms.ChoiceField(label=_("Level"), widget=forms.RadioSelect)
+    german_level = forms.ChoiceField(
+        label=_("German level required"),
+        help_text=_("Levels of the Common European Framework of Reference (A1 to C2)."))
+    start_date = forms.DateField(label=_("Start date"), help_text=_("For example 2027-03-01."),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    places = forms.IntegerField(label=_("Number of places"), min_value=1, max_value=99, initial=1)
+    description = forms.CharField(
+        label=_("Short description"), max_length=600,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Tasks and what you offer, in a few sentences (at most 600 characters)."))
+
+    def __init__(self, *args, **kwargs):
+        from .models import GermanLevel, PostingLevel
+
+        super().__init__(*args, **kwargs)
+        self.fields["trade"].choices = [("", _("Choose an occupation"))] + trade_choices()
+        self.fields["level"].choices = PostingLevel.choices
+        self.fields["german_level"].choices = GermanLevel.choices
+        # The select shows it first: an untouched extra row of the sign-up form is unchanged.
+        self.fields["german_level"].initial = GermanLevel.NONE
+
+    def clean_trade(self):
+        from .postings import trade_for_slug
+
+        trade = trade_for_slug(self.cleaned_data["trade"])
+        if trade is None:
+            raise forms.ValidationError(_("Choose an occupation from the list."), code="invalid")
+        return trade
+
+
+
+
+POSTING_PREFIX = "posting"
+ADD_POSTING = "add_posting"
+MAX_POSTINGS = 20
+
+
+class BasePostingFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if sum(1 for form in self.forms if form.has_changed()) > MAX_POSTINGS:
+            raise forms.ValidationError(
+                _("At most %(count)s postings at sign-up; add more later through your link.")
+                % {"count": MAX_POSTINGS}, code="too_many")
+
+
+PostingFormSet = forms.formset_factory(
+    PostingForm, formset=BasePostingFormSet, extra=1, max_num=MAX_POSTINGS,
+    absolute_max=MAX_POSTINGS, validate_max=True)
+
+
+class PostingsWidget(forms.Widget):
+    """Renders the employer form's formset of postings (set by the form as `formset`) inside
+    the sign-up form, so the shared form template needs to know nothing about it."""
+
+    formset = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return render_to_string("jobfairs/includes/posting_rows.html", {
+            "formset": self.formset, "attrs": attrs or {}, "add_name": ADD_POSTING,
+            "can_add": self.formset is not None
+            and self.formset.total_form_count() < MAX_POSTINGS})
+
+    def value_from_datadict(self, data, files, name):
+        return None  # the form reads the rows through its formset
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
+class PostingsField(forms.Field):
+    """Job postings at sign-up: a formset in the HTML form, a list of objects in the API."""
+
+    widget = PostingsWidget
+
+    def api_field(self, **common):
+        """The typed API field (events.registration.serializers.serializer_field asks)."""
+        from rest_framework import serializers
+
+        from .postings_api import PostingInputSerializer
+
+        return serializers.ListField(child=PostingInputSerializer(), max_length=MAX_POSTINGS,
+                                     **common)
+
+
 class EmployerForm(TradesMixin, forms.Form):
     company = forms.CharField(label=_("Company"), max_length=200,
                               widget=forms.TextInput(attrs={"autocomplete": "organization"}))
@@ -144,9 +236,90 @@ class EmployerForm(TradesMixin, forms.Form):
     public_listing = forms.BooleanField(
         label=_("You may name our company and the trades we seek on the fair's page."),
         required=False)
+    # Last, so the employer first says who they are: rows of PostingForm (a formset).
+    postings = PostingsField(
+        label=_("Job postings (optional)"), required=False,
+        help_text=_("Add the positions you want to fill. Our team checks each posting before "
+                    "it appears on the fair's page; you can add more later through the link "
+                    "we send you."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Add another posting" sends the form without JavaScript: shown again, one row more,
+        # nothing checked and nothing registered yet.
+        self.adding_posting = self.is_bound and ADD_POSTING in self.data
+        self.posting_formset = PostingFormSet(
+            data=self._posting_data() if self.is_bound else None, prefix=POSTING_PREFIX)
+        if self.adding_posting:
+            for form in self.posting_formset.forms:
+                form._errors, form.cleaned_data = ErrorDict(), {}
+        self.fields["postings"].widget.formset = self.posting_formset
+
+    def _posting_data(self):
+        """Form data for the formset: the HTML form's own rows, or the API's list of postings
+        (`postings: [{trade, level, …}]`) spelled as rows."""
+        rows = self.data.get("postings")
+        self.postings_from_api = isinstance(rows, list | tuple)
+        if self.postings_from_api:
+            data = {f"{POSTING_PREFIX}-TOTAL_FORMS": str(len(rows)),
+                    f"{POSTING_PREFIX}-INITIAL_FORMS": "0"}
+            for index, row in enumerate(rows):
+                for name, value in (row.items() if isinstance(row, dict) else ()):
+                    data[f"{POSTING_PREFIX}-{index}-{name}"] = (
+                        "" if value is None else value if isinstance(value, str) else str(value))
+                # Anything but an object is a row without answers: errors, not a 500.
+                data.setdefault(f"{POSTING_PREFIX}-{index}-places", "")
+                data.setdefault(f"{POSTING_PREFIX}-{index}-german_level", "none")
+            return data
+        total_key = f"{POSTING_PREFIX}-TOTAL_FORMS"
+        if total_key not in self.data:
+            return {total_key: "0", f"{POSTING_PREFIX}-INITIAL_FORMS": "0"}
+        if not self.adding_posting:
+            return self.data
+        data = self.data.copy()
+        try:
+            total = int(data.get(total_key))
+        except (TypeError, ValueError):
+            total = 0
+        data[total_key] = str(min(max(total, 0) + 1, MAX_POSTINGS))
+        return data
+
+    def full_clean(self):
+        if self.adding_posting:
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
+
+    def is_valid(self):
+        return not self.adding_posting and super().is_valid()
 
     def clean_company(self):
         return clean_text(self.cleaned_data["company"])
+
+    def clean_postings(self):
+        """The rows filled in, as JSON-safe values (stored with the registration until the
+        postings are created from them: `jobfairs.postings.create_signup_postings`)."""
+        formset = self.posting_formset
+        if not formset.is_valid():
+            if not getattr(self, "postings_from_api", False):
+                # The page shows each error next to its field in the row.
+                raise forms.ValidationError(
+                    [*formset.non_form_errors(),
+                     _("Please check the job postings: the errors are shown in each posting.")],
+                    code="invalid")
+            messages = [str(error) for error in formset.non_form_errors()]
+            for number, form in enumerate(formset.forms, start=1):
+                for name, errors in form.errors.items():
+                    label = form.fields[name].label if name in form.fields else ""
+                    for error in errors:
+                        messages.append(_("Posting %(number)s – %(field)s: %(error)s") % {
+                            "number": number, "field": label, "error": error})
+            raise forms.ValidationError(messages or _("Check the job postings."),
+                                        code="invalid")
+        return [{"trade": row["trade"].slug, "level": row["level"],
+                 "german_level": row["german_level"], "start_date": row["start_date"].isoformat(),
+                 "places": row["places"], "description": row["description"]}
+                for row in formset.cleaned_data if row]
 
 
 class JobSeekerForm(TradesMixin, forms.Form):
@@ -212,41 +385,6 @@ class JobSeekerForm(TradesMixin, forms.Form):
                 self.add_error("home_district", _(
                     "Choose your district, so that we know which centre is responsible."))
         return cleaned
-
-
-# Job postings and the employer's profile (through the employer's link) -------------------------
-
-class PostingForm(PlainTextMixin, forms.Form):
-    """One job posting; the employer adds it, an editor approves it before it shows."""
-
-    trade = forms.ChoiceField(label=_("Occupation"))
-    level = forms.ChoiceField(label=_("Level"), widget=forms.RadioSelect)
-    german_level = forms.ChoiceField(
-        label=_("German level required"),
-        help_text=_("Levels of the Common European Framework of Reference (A1 to C2)."))
-    start_date = forms.DateField(label=_("Start date"), help_text=_("For example 2027-03-01."),
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    places = forms.IntegerField(label=_("Number of places"), min_value=1, max_value=99, initial=1)
-    description = forms.CharField(
-        label=_("Short description"), max_length=600,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Tasks and what you offer, in a few sentences (at most 600 characters)."))
-
-    def __init__(self, *args, **kwargs):
-        from .models import GermanLevel, PostingLevel
-
-        super().__init__(*args, **kwargs)
-        self.fields["trade"].choices = [("", _("Choose an occupation"))] + trade_choices()
-        self.fields["level"].choices = PostingLevel.choices
-        self.fields["german_level"].choices = GermanLevel.choices
-
-    def clean_trade(self):
-        from .postings import trade_for_slug
-
-        trade = trade_for_slug(self.cleaned_data["trade"])
-        if trade is None:
-            raise forms.ValidationError(_("Choose an occupation from the list."), code="invalid")
-        return trade
 
 
 class ProfileForm(PlainTextMixin, forms.Form):

@@ -4,6 +4,7 @@ postings, the editors' review, the profile with its scaled logo, and what a fair
 Views, the API, the admin and the demo loader all call these functions.
 """
 
+import datetime
 import io
 
 from django.core import signing
@@ -63,11 +64,41 @@ def add_posting(registration, *, trade, level, german_level, start_date, places,
     """A new posting of this employer, awaiting an editor's review."""
     _require_editable(registration)
     with transaction.atomic():
-        posting = JobPosting.objects.create(
-            employer=registration, trade=trade, level=level, german_level=german_level,
-            start_date=start_date, places=places, description=description)
-        log(posting, "jobfairs.posting.submitted")
+        return _create_posting(registration, trade=trade, level=level,
+                               german_level=german_level, start_date=start_date, places=places,
+                               description=description)
+
+
+def _create_posting(registration, **values):
+    posting = JobPosting.objects.create(employer=registration, **values)
+    log(posting, "jobfairs.posting.submitted")
     return posting
+
+
+SIGNUP_KEY = "postings"
+
+
+def create_signup_postings(registration):
+    """The postings an employer added in the sign-up form (kept in `data["postings"]` by the
+    form, checked there) become postings awaiting review, like those added later through the
+    link; the free text then leaves the registration's data. Runs in the registration's own
+    transaction (post_save on creation): both are stored or neither."""
+    rows = (registration.data or {}).get(SIGNUP_KEY)
+    if not isinstance(rows, list):
+        return []
+    created = []
+    for row in rows:
+        trade = trade_for_slug(row.get("trade"))
+        if trade is None:  # removed by an editor between the form and the save
+            continue
+        created.append(_create_posting(
+            registration, trade=trade, level=row["level"], german_level=row["german_level"],
+            start_date=datetime.date.fromisoformat(row["start_date"]), places=row["places"],
+            description=row["description"]))
+    registration.data = {key: value for key, value in registration.data.items()
+                         if key != SIGNUP_KEY}
+    Registration.objects.filter(pk=registration.pk).update(data=registration.data)
+    return created
 
 
 def withdraw_posting(registration, posting):

@@ -37,6 +37,20 @@ class JobPostingSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
+class PostingInputSerializer(serializers.Serializer):
+    """One job posting sent with an employer's registration (`postings`); it is reviewed by the
+    fair's team before it shows, like one added later through the employer's link."""
+
+    trade = serializers.CharField(max_length=200, help_text="Trade code (see `trades`).")
+    level = serializers.ChoiceField(choices=PostingLevel.choices)
+    german_level = serializers.ChoiceField(
+        choices=GermanLevel.choices, required=False, default="none",
+        help_text="CEFR level required, or `none`.")
+    start_date = serializers.DateField(help_text="YYYY-MM-DD.")
+    places = serializers.IntegerField(min_value=1, max_value=99)
+    description = serializers.CharField(max_length=600, help_text="At most 600 characters.")
+
+
 class JobPostingListAPIView(JSONOnlyMixin, generics.ListAPIView):
     """Approved job postings of a job fair, by start date."""
 

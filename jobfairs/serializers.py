@@ -92,3 +92,4 @@ class PlaceSerializer(serializers.Serializer):
 
     class Meta:
         list_serializer_class = ListingListSerializer
+

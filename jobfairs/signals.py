@@ -28,3 +28,13 @@ def send_employer_link(sender, instance, created, raw=False, **kwargs):
     from .tasks import send_jobfair_email
 
     transaction.on_commit(lambda: send_jobfair_email.enqueue(instance.pk, "manage"))
+
+
+def create_signup_postings(sender, instance, created, raw=False, **kwargs):
+    """Postings added in the employer's sign-up form are created with the registration (the
+    engine stores the kind's answers in `data`; this turns them into reviewable postings)."""
+    if not created or raw or instance.option.kind != "employer":
+        return
+    from .postings import create_signup_postings
+
+    create_signup_postings(instance)

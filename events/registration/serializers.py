@@ -144,6 +144,8 @@ def serializer_field(form_field, required=None, codes=None):
     required = form_field.required if required is None else required
     common = {"required": required, "label": form_field.label,
               "help_text": form_field.help_text or None}
+    if hasattr(form_field, "api_field"):  # a plugin's compound field types its own JSON
+        return form_field.api_field(**common)
     if isinstance(form_field, forms.MultipleChoiceField):
         choices = _choices(form_field)
         if choices:
