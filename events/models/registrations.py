@@ -57,6 +57,10 @@ class AttendancePart(models.TextChoices):
     ONLINE = "online", _("Online")
 
 
+# The counters of RegistrationOption that only the database's triggers write.
+COUNTERS = ("places_held", "places_waiting")
+
+
 class RegistrationOption(models.Model):
     """One kind of registration offered for one date: the capacity row that registrations lock."""
 
@@ -103,6 +107,15 @@ class RegistrationOption(models.Model):
     # What registrants were last told about the date (start, end, status, place), so that a
     # publish which changes it notifies them once.
     announced = models.CharField(max_length=200, blank=True, editable=False)
+    # How many registrations hold a place / wait, kept in step by database triggers in the
+    # same transaction as every change of a registration (events/registration/counts.py), so
+    # the holder of the row lock reads them instead of counting.
+    places_held = models.PositiveIntegerField(
+        _("held places"), default=0, editable=False,
+        help_text=_("Registrations that hold one of the places (kept up to date automatically)."))
+    places_waiting = models.PositiveIntegerField(
+        _("on the waiting list"), default=0, editable=False,
+        help_text=_("Registrations on the waiting list (kept up to date automatically)."))
 
     panels = [
         FieldPanel("occurrence"),
@@ -133,6 +146,12 @@ class RegistrationOption(models.Model):
 
             # What registrants are told from now on; a later change of the date notifies them.
             self.announced = fingerprint(self.occurrence)
+        if not self._state.adding and not args and kwargs.get("update_fields") is None \
+                and not kwargs.get("force_insert"):
+            # An editor's form read the counters a while ago: saving must not write them back
+            # over the registrations made since (the triggers alone change them).
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name not in COUNTERS]
         super().save(*args, **kwargs)
 
     @property

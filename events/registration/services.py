@@ -7,7 +7,6 @@ from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import log_actions
@@ -49,12 +48,10 @@ def normalise_email(value):
 def locked_option(option_id):
     """A transaction holding the row lock of one capacity row (never the table or the event)."""
     try:
+        locking = conf.get("EVENTS_REGISTRATION_LOCKING")
+        if locking and connection.vendor == "postgresql":
+            _set_lock_timeout(int(conf.get("REGISTRATION_LOCK_TIMEOUT_MS")))
         with transaction.atomic():
-            locking = conf.get("EVENTS_REGISTRATION_LOCKING")
-            if locking and connection.vendor == "postgresql":
-                timeout = int(conf.get("REGISTRATION_LOCK_TIMEOUT_MS"))
-                with connection.cursor() as cursor:
-                    cursor.execute(f"SET LOCAL lock_timeout = '{timeout}ms'")
             queryset = RegistrationOption.objects.select_related("occurrence")
             if locking:
                 queryset = queryset.select_for_update(of=("self",))
@@ -66,13 +63,39 @@ def locked_option(option_id):
         raise
 
 
+def _set_lock_timeout(timeout):
+    """PostgreSQL's lock_timeout for the row lock. Outside a transaction it is set for the
+    session, once per database connection (a round trip less per registration; the server's
+    connections live on, CONN_MAX_AGE): every later lock wait of that connection is bounded
+    by it too. Inside the caller's transaction it is set for that transaction only."""
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{timeout}ms'")
+        return
+    connection.ensure_connection()
+    done = getattr(connection, "_events_lock_timeout", None)
+    if done is None or done[0] is not connection.connection or done[1] != timeout:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = '{timeout}ms'")
+        connection._events_lock_timeout = (connection.connection, timeout)
+
+
 def held_count(option):
-    return option.registrations.filter(state__in=HOLDING_STATES).count()
+    """Places held on an option read under its lock (the triggers keep the counter)."""
+    return option.places_held
 
 
 def _after_commit(option_id, *emails, counts=None):
-    """Refresh the cached count and queue e-mails once the transaction has committed."""
+    """Queue the e-mails and refresh the cached count. With the database task backend (as in
+    production) the task rows are written in the caller's transaction: stored exactly when the
+    registration is, without a transaction of their own. Any other backend (one that sends
+    at once) is called once the transaction has committed."""
     from .tasks import send_registration_email
+
+    if emails and connection.in_atomic_block and _tasks_in_database():
+        for registration_id, template in emails:
+            send_registration_email.enqueue(registration_id, template)
+        emails = ()
 
     def run():
         refresh_count(option_id, counts)
@@ -84,6 +107,16 @@ def _after_commit(option_id, *emails, counts=None):
                                  template, registration_id)
 
     transaction.on_commit(run)
+
+
+def _tasks_in_database():
+    from events.tasks import send_email
+
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+    except ImportError:  # pragma: no cover - the backend is optional
+        return False
+    return isinstance(send_email.get_backend(), DatabaseBackend)
 
 
 def _log(registration, action, user=None, **data):
@@ -180,6 +213,8 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         counts = _counts_and_duplicate(option, email_normalised)
         if counts.pop("duplicate"):
             raise _duplicate_error()
+        # A second registration of the address for the date is refused by the database's
+        # unique constraint on the insert below (no query for it under the lock).
         if counts["held"] < option.capacity:
             if confirmed:
                 state, hold, template = (S.APPROVED if option.requires_approval
@@ -193,6 +228,8 @@ def register(option, *, name, email, language="de", consent=False, data=None, ph
         elif option.waitlist_enabled:
             state, hold, template = S.WAITLISTED, None, "waitlisted"
         else:
+            if _is_duplicate(option, email_normalised):
+                raise _duplicate_error()  # "already registered" says more than "full"
             raise RegistrationError(_("This date is fully booked."), code="full")
         try:
             # The unique constraint catches a race between two kinds of the same date (they
@@ -227,18 +264,18 @@ def _refuse_if_closed(option, now, confirmed):
 
 
 def _counts_and_duplicate(option, email_normalised):
-    """Held and waiting places of the option, and whether the address is already registered
-    for the date (any kind): one query, run under the option's lock."""
-    duplicate = Q(pk__in=[])
-    if email_normalised:
-        duplicate = Q(occurrence_id=option.occurrence_id, email_normalised=email_normalised,
-                      state__in=ACTIVE_STATES, erased_at__isnull=True)
-    mine = Q(option_id=option.pk)
-    return Registration.objects.filter(mine | duplicate).aggregate(
-        held=Count("pk", filter=mine & Q(state__in=HOLDING_STATES)),
-        waitlisted=Count("pk", filter=mine & Q(state=S.WAITLISTED)),
-        duplicate=Count("pk", filter=duplicate),
-    )
+    """Held and waiting places of the option read under its lock (its counters: no query),
+    and "duplicate", which the insert's unique constraint decides instead (always 0 here)."""
+    return {"held": option.places_held, "waitlisted": option.places_waiting, "duplicate": 0}
+
+
+def _is_duplicate(option, email_normalised):
+    """Whether the address is already registered for the option's date (any kind)."""
+    if not email_normalised:
+        return False
+    return Registration.objects.filter(
+        occurrence_id=option.occurrence_id, email_normalised=email_normalised,
+        state__in=ACTIVE_STATES, erased_at__isnull=True).exists()
 
 
 def _duplicate_error():
@@ -448,6 +485,9 @@ def _promote_waiting(option, *, now=None, user=None):
     now = now or timezone.now()
     if option.occurrence.status == OccurrenceStatus.CANCELLED or option.occurrence.start <= now:
         return []
+    # The caller may have changed registrations since it read the option: the triggers
+    # updated its row, not this object.
+    option.refresh_from_db(fields=["places_held", "places_waiting"])
     free = option.capacity - held_count(option)
     emails = []
     if free <= 0:
