@@ -3,12 +3,11 @@
 
 from django.forms.utils import ErrorDict
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import render
 
 from events.models import RegistrationGroup
 
-from . import onetime, ratelimit, services
+from . import services, submission
 from .group_forms import group_form_class, participant_formset
 
 GROUP_PARAMETER = "group"
@@ -31,18 +30,15 @@ def group_form(request, context, option, kind, questions):
         formset = participant_formset(request.POST, add_row=True)
         context["focus_row"] = formset.total_form_count() - 1
     elif request.method == "POST":
-        if not (decision := ratelimit.allow(request)):
-            from .views import too_many_attempts
-
-            return too_many_attempts(request, decision)
         form = form_class(request.POST, questions=questions)
         formset = participant_formset(request.POST)
-        form_valid, formset_valid = form.is_valid(), formset.is_valid()
-        if form_valid and formset_valid:
-            response = _submit(request, form, formset, option)
-            if response is not None:
-                return response
-        form.fresh_bot_fields()
+        response = submission.submit(
+            request, [form, formset], scope="registration-group",
+            register=lambda: _register(form, formset, option),
+            show_error=lambda error: _show_error(form, formset, error),
+            status_view="events_registration:group_status")
+        if response is not None:
+            return response
         status = 400
     else:
         form = form_class(questions=questions)
@@ -51,39 +47,27 @@ def group_form(request, context, option, kind, questions):
     return render(request, "events/registration/form.html", context, status=status)
 
 
-def _submit(request, form, formset, option):
-    """Register the group once per one-time form token (a double submit shows the first)."""
+def _register(form, formset, option):
     cleaned = form.cleaned_data
-    with onetime.claim("registration-group", cleaned["form_token"]) as claim:
-        if not claim.fresh:
-            if claim.result:
-                return redirect("events_registration:group_status", claim.result)
-            form.add_error(None, _("Your registration is being processed. Please wait a moment."))
-            return None
-        try:
-            group, _registrations = services.register_group(
-                option, contact_name=cleaned["name"], contact_email=cleaned["email"],
-                organisation=cleaned.get("organisation", ""), language=cleaned["language"],
-                consent=cleaned["consent"], when_full=cleaned["when_full"],
-                data=form.extra_data(), participants=formset.participants())
-        except services.RegistrationBusy as error:
-            from .views import _busy
+    group, _registrations = services.register_group(
+        option, contact_name=cleaned["name"], contact_email=cleaned["email"],
+        organisation=cleaned.get("organisation", ""), language=cleaned["language"],
+        consent=cleaned["consent"], when_full=cleaned["when_full"],
+        data=form.extra_data(), participants=formset.participants())
+    return group.reference
 
-            return _busy(request, error)
-        except services.GroupParticipantError as error:
-            rows = [row for row in formset.forms if row.has_changed()]
-            row = rows[error.index] if error.index < len(rows) else None
-            if row is None:
-                form.add_error(None, error.message)
-            else:
-                row.add_error("email" if error.code.startswith("duplicate") else None,
-                              error.message)
-            return None
-        except services.RegistrationError as error:
-            form.add_error("consent" if error.code == "consent" else None, error.message)
-            return None
-        claim.done(group.reference)
-    return redirect("events_registration:group_status", group.reference)
+
+def _show_error(form, formset, error):
+    """A participant's error goes to their row; the others to the contact's form."""
+    if isinstance(error, services.GroupParticipantError):
+        rows = [row for row in formset.forms if row.has_changed()]
+        row = rows[error.index] if error.index < len(rows) else None
+        if row is None:
+            form.add_error(None, error.message)
+        else:
+            row.add_error("email" if error.code.startswith("duplicate") else None, error.message)
+    else:
+        form.add_error("consent" if error.code == "consent" else None, error.message)
 
 
 def group_status(request, reference):

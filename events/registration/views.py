@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.models import Occurrence, Registration, RegistrationState
 
-from . import conf, group_views, onetime, ratelimit, services, substitution
+from . import group_views, services, submission, substitution
 from .calendar import calendar_path
 from .forms import html_form_class
 from .kinds import get_kind
@@ -17,6 +17,8 @@ from .online import join_details
 from .privacy import privacy_url
 from .questions import questions_for
 from .sources import public_option
+from .submission import busy as _busy
+from .submission import message as _message
 from .substitution_forms import substitute_form_class
 from .summary import summarise_option
 from .tokens import (
@@ -26,11 +28,6 @@ from .tokens import (
     read_cancel_token,
     read_confirm_token,
 )
-
-
-def _message(request, title, text, status=200, registration=None):
-    return render(request, "events/registration/message.html",
-                  {"title": title, "text": text, "registration": registration}, status=status)
 
 
 def _get_option(occurrence_uid, kind_name, part=None):
@@ -61,46 +58,29 @@ def registration_form(request, occurrence_uid, kind, part=None):
     if group_views.wants_group(request, kind):
         return group_views.group_form(request, context, option, kind, questions)
     if request.method == "POST":
-        if not (decision := ratelimit.allow(request)):
-            return too_many_attempts(request, decision)
         form = form_class(request.POST, questions=questions)
-        if form.is_valid():
-            response = _submit(request, form, option)
-            if response is not None:
-                return response
-        form.fresh_bot_fields()
+
+        def register():
+            cleaned = form.cleaned_data
+            return services.register(
+                option, name=cleaned["name"], email=cleaned["email"],
+                language=cleaned["language"], consent=cleaned["consent"],
+                data=form.extra_data(), phone=cleaned.get("phone", "") or "",
+            ).reference
+
+        def show_error(error):
+            form.add_error("email" if error.code == "duplicate" else None, error.message)
+
+        response = submission.submit(request, [form], scope="registration", register=register,
+                                     show_error=show_error,
+                                     status_view="events_registration:status")
+        if response is not None:
+            return response
         status = 400
     else:
         form = form_class(questions=questions)
     context["form"] = form
     return render(request, "events/registration/form.html", context, status=status)
-
-
-def _submit(request, form, option):
-    """Register once per one-time form token: a double submit lands on the first result."""
-    data = form.extra_data()
-    with onetime.claim("registration", form.cleaned_data["form_token"]) as claim:
-        if not claim.fresh:
-            if claim.result:
-                return redirect("events_registration:status", claim.result)
-            form.add_error(None, _("Your registration is being processed. Please wait a moment."))
-            return None
-        # Every way out but done() (an error message, an exception) gives the token back.
-        try:
-            registration = services.register(
-                option, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-                language=form.cleaned_data["language"], consent=form.cleaned_data["consent"],
-                data=data, phone=form.cleaned_data.get("phone", "") or "",
-            )
-        except services.RegistrationBusy as error:
-            response = _message(request, _("Please try again"), error.message, status=503)
-            response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
-            return response
-        except services.RegistrationError as error:
-            form.add_error("email" if error.code == "duplicate" else None, error.message)
-            return None
-        claim.done(registration.reference)
-    return redirect("events_registration:status", registration.reference)
 
 
 def _by_reference(reference):
@@ -134,14 +114,6 @@ def invalid_link(request, status=400):
                     status=status)
 
 
-def too_many_attempts(request, decision):
-    """429 with Retry-After for a connection over the registration rate limit."""
-    return ratelimit.too_many(_message(
-        request, _("Too many attempts"),
-        _("Too many registrations from your connection. Please wait a few minutes and try again."),
-        status=429), decision)
-
-
 def confirm(request, token):
     try:
         reference = read_confirm_token(token, max_age_seconds=60 * 60 * 24 * 30)
@@ -166,9 +138,7 @@ def confirm(request, token):
     try:
         services.confirm(registration)
     except services.RegistrationBusy as error:
-        response = _message(request, _("Please try again"), error.message, status=503)
-        response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
-        return response
+        return _busy(request, error)
     except services.RegistrationError as error:
         return _message(request, _("Nothing to confirm"), error.message, status=410)
     return redirect("events_registration:status", registration.reference)
@@ -222,12 +192,6 @@ def _substitute_form(registration, **kwargs):
     option = registration.option
     questions = questions_for(option.occurrence.page.specific, option.kind)
     return substitute_form_class(get_kind(option.kind))(questions=questions, **kwargs)
-
-
-def _busy(request, error):
-    response = _message(request, _("Please try again"), error.message, status=503)
-    response["Retry-After"] = str(conf.get("REGISTRATION_RETRY_AFTER"))
-    return response
 
 
 @require_http_methods(["GET", "POST"])
