@@ -140,6 +140,45 @@ MODULES = [
 ]
 
 
+# The feedback survey of the first module, with fixed ids: a second demo run changes nothing,
+# and answers on the English page fill the same columns as on the German one.
+DEMO_SURVEY_MODULE = "wissensvermittlung-migration-arbeitsmarkt"
+DEMO_SURVEY = [
+    ("3b9d2f64-8a1c-4e57-b0d3-6f2a9c1e7b01", "self_assessment",
+     ("Ich kann die Schritte des Anerkennungsverfahrens erklären.",
+      "I can explain the steps of the recognition procedure.")),
+    ("c4e81a2d-5f3b-4c96-a7e0-1d8b3f5a9c02", "rating",
+     ("Wie nützlich war die Veranstaltung für Ihre Arbeit?",
+      "How useful was the event for your work?")),
+    ("e7a35c19-2b6d-4f80-9e14-8c0d6a2f4b03", "single_choice",
+     ("Welches Format wünschen Sie sich für eine Vertiefung?",
+      "Which format would you like for a follow-up?"),
+     [("1f6b8d3a-9c2e-4a57-b1d0-3e5f7a9c1b04", "Präsenz", "In person"),
+      ("8d2f4b6a-0e1c-4d39-a5b7-9f1e3c5a7d05", "Online", "Online")]),
+    ("5a0c7e3f-1d9b-4b62-8f4a-2e6c8a0d3f06", "long_text",
+     ("Was sollten wir beibehalten oder ändern?", "What should we keep or change?")),
+]
+
+
+def demo_survey(language):
+    """The raw StreamField data of DEMO_SURVEY in "de" or "en"."""
+    index = 0 if language == "de" else 1
+    blocks = []
+    for block_id, kind, labels, *rest in DEMO_SURVEY:
+        if kind == "self_assessment":
+            value = {"statement": labels[index], "help_text": "", "required": True}
+        elif kind == "rating":
+            value = {"label": labels[index], "help_text": "", "required": True}
+        else:
+            value = {"label": labels[index], "help_text": "", "field_type": kind,
+                     "required": False,
+                     "choices": [{"type": "item", "id": choice[0], "value": choice[1 + index]}
+                                 for choice in (rest[0] if rest else [])]}
+            kind = "question"
+        blocks.append({"type": kind, "id": block_id, "value": value})
+    return blocks
+
+
 def _session_day(today, months_ahead, index):
     """A weekday in a coming month (Tuesday for the first module, Wednesday …)."""
     month_index = today.year * 12 + today.month - 1 + months_ahead
@@ -219,6 +258,9 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
                   contact_name="IQ Netzwerk Sachsen (Beispiel)")
     image_de, image_en = page_image(ctx, TOPIC_IMAGES.get(spec["topic"], "training"))
     fields.update(image_de)
+    survey = spec["slug"] == DEMO_SURVEY_MODULE
+    if survey:
+        fields["feedback_questions"] = demo_survey("de")
     if not exists:
         fields["occurrences"] = [
             Occurrence(sort_order=i, start=_at(day, start), end=_at(day, end),
@@ -236,7 +278,8 @@ def _module(ctx, index, spec, programme, programme_en, trainers, today):
         page.save_revision().publish()
     english = ctx.translate_page(page, "en", venue=venue_en, duration=DURATIONS_EN[spec["duration"]],
                                  contact_name="IQ Network Saxony (example)", **spec["en"],
-                                 **image_en)
+                                 **image_en,
+                                 **({"feedback_questions": demo_survey("en")} if survey else {}))
     if not exists:
         english.audiences = list(Audience.objects.filter(slug__in=spec["audiences"], locale=en))
         english.languages = list(EventLanguage.objects.filter(slug="de", locale=en))
