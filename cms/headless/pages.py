@@ -14,24 +14,26 @@ A wrong value answers 400 `{"detail": "...", "message": "..."}`.
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Left, Length
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, get_page_models
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, get_page_models
 
 from events.models import Occurrence
 from events.queries import event_page_models, public_occurrences
@@ -312,6 +314,39 @@ class AnonymousRequest:
         return getattr(self._wrapped, name)
 
 
+def below(pages):
+    """Exists: the outer page is one of `pages` or below one of them (its tree path starts
+    with theirs), as a condition of the outer query, not a list read beforehand."""
+    return Exists(pages.filter(path=Left(OuterRef("path"), Length("path"))))
+
+
+# The restrictions an anonymous visitor without session fails (`accept_request`): all but
+# "none" (public), which Wagtail accepts.
+CLOSED_TO_VISITORS = [BaseViewRestriction.PASSWORD, BaseViewRestriction.LOGIN,
+                      BaseViewRestriction.GROUPS]
+
+
+def public_pages_queryset(request):
+    """Wagtail's `get_public_pages_queryset` for an anonymous visitor, in the listing's own
+    query: the pages of the request's site (`?site=` or the host) and of its root's
+    translations, without view-restricted pages and what lies below them.
+
+    Wagtail reads the restrictions and the root's translations with a query each (and the
+    site with a third) before every listing; here they are conditions of the listing's
+    query, so only the site is read beforehand (once per request)."""
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if not site:  # no sites configured
+        return Page.objects.none()
+    queryset = Page.objects.live()
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    else:
+        roots = Page.objects.filter(pk=site.root_page_id)
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.filter(
+        restriction_type__in=CLOSED_TO_VISITORS).values("page_id"))
+    return queryset.filter(below(roots)).exclude(below(restricted))
+
+
 def page_type_names(model):
     """`app_label.ModelName` of every page type an endpoint for `model` serves (a plugin's new
     page type is one more), for the `type` parameter and its enum in the OpenAPI document."""
@@ -328,10 +363,10 @@ class PublicPagesMixin:
 
     def get_base_queryset(self):
         # Read once per request: the listing, its filters and its serializer all ask for it
-        # (the view restrictions and the site are three queries each time).
+        # (the site is a query each time).
         if getattr(self, "_base_request", None) is not self.request:
             try:
-                self._base_queryset = get_public_pages_queryset(AnonymousRequest(self.request))
+                self._base_queryset = public_pages_queryset(AnonymousRequest(self.request))
             except ValueError as error:
                 raise BadRequestError(str(error)) from error
             self._base_request = self.request

@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
+from django.db.models import Count, QuerySet, Window
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -43,12 +44,48 @@ def fits_id(model, value):
     return (low or 0) <= int(value) <= (high if high is not None else 2**31 - 1)
 
 
+TOTAL = "_listing_total_count"
+
+
+class RowsWithTotal:
+    """A queryset for Wagtail's pagination whose slice also reads `total_count`, as a window
+    over the whole result (`COUNT(*) OVER ()`): one query for the page and the count."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return None  # known once the rows are read (SitePagination.paginate_queryset)
+
+    def __getitem__(self, bounds):
+        return list(self.queryset.annotate(**{TOTAL: Window(Count("*"))})[bounds])
+
+
+def counts_with_rows(queryset):
+    """Whether a window over the rows counts what `queryset.count()` would."""
+    return (isinstance(queryset, QuerySet) and connection.features.supports_over_clause
+            and queryset._fields is None and not queryset.query.distinct
+            and not queryset.query.combinator and not queryset.query.is_sliced
+            and queryset.query.group_by is None)
+
+
 class SitePagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "").strip()
         if offset and is_number(offset) and int(offset) > MAX_OFFSET:
             raise BadRequestError(_("offset must be at most %(max)s") % {"max": MAX_OFFSET})
-        return super().paginate_queryset(queryset, request, view)
+        if not counts_with_rows(queryset):  # search results: counted apart
+            return super().paginate_queryset(queryset, request, view)
+        rows = super().paginate_queryset(RowsWithTotal(queryset), request, view)
+        if rows and TOTAL in rows[0].__dict__:
+            self.total_count = rows[0].__dict__[TOTAL]
+            for row in rows:
+                row.__dict__.pop(TOTAL, None)
+        elif rows or int(offset or 0):  # past the last page the window has no row to tell
+            self.total_count = queryset.count()
+        else:
+            self.total_count = 0
+        return rows
 
 
 class QueryOverride:
