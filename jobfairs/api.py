@@ -1,13 +1,14 @@
 """`GET /api/v2/exhibitors/?fair=<page id>`: the public exhibitor list of a job fair.
 
 Reads `jobfairs.exhibitors.exhibitors(page)` (approved employers who agreed to be named):
-company and trades only, never contact data.
+company, trades and the employer's public profile (logo, description, website), never
+contact data. `FairListAPIView` is the shape shared with the job postings list.
 """
 
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
@@ -24,15 +25,50 @@ class TradeSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class LogoSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField(help_text="Absolute URL of the logo (PNG).")
+    width = serializers.IntegerField(source="instance.logo_width",
+                                     help_text="At most 400 pixels.")
+    height = serializers.IntegerField(source="instance.logo_height",
+                                      help_text="At most 200 pixels.")
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, logo):
+        request = self.context.get("request")
+        return request.build_absolute_uri(logo.url) if request else logo.url
+
+
 class ExhibitorSerializer(serializers.Serializer):
     company = serializers.CharField()
     trades = TradeSerializer(many=True)
+    logo = serializers.SerializerMethodField(
+        help_text="The employer's logo, scaled down to fit 400 × 200 pixels; null without one.")
+    description = serializers.CharField(
+        help_text="Short description in the requested language where the employer wrote "
+                  "one, else in German; empty without one.")
+    description_language = serializers.CharField(
+        help_text="Language code of `description` (`de`, `en`); empty without one.")
+    website = serializers.SerializerMethodField(help_text="The employer's website, or empty.")
+
+    @extend_schema_field(LogoSerializer(allow_null=True))
+    def get_logo(self, exhibitor):
+        logo = exhibitor.profile.logo if exhibitor.profile else None
+        if not logo:
+            return None
+        try:
+            return LogoSerializer(logo, context=self.context).data
+        except (OSError, ValueError):  # the file went missing: no logo rather than a 500
+            return None
+
+    @extend_schema_field(serializers.CharField())
+    def get_website(self, exhibitor):
+        return exhibitor.profile.website if exhibitor.profile else ""
 
 
-class ExhibitorListAPIView(JSONOnlyMixin, generics.ListAPIView):
-    """Exhibitors of a job fair (approved employers who agreed to be named)."""
+class FairListAPIView(JSONOnlyMixin, generics.ListAPIView):
+    """A list about one published job fair, named by `?fair=<page id>`: 400 without a valid
+    id, 404 for no published fair; subclasses say what `items(page)` lists."""
 
-    serializer_class = ExhibitorSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ExhibitorFilterSet
     pagination_class = ListingPagination
@@ -43,13 +79,8 @@ class ExhibitorListAPIView(JSONOnlyMixin, generics.ListAPIView):
         # Public pages only: live, and no view restriction (the API answers anonymously).
         return JobFairPage.objects.live().public()
 
-    @extend_schema(operation_id="exhibitors_listing", tags=["exhibitors"],
-                   responses={200: ExhibitorSerializer(many=True),
-                              400: bad_request_response("No fair id."),
-                              404: OpenApiResponse(ErrorSerializer,
-                                                   "No published job fair with this id.")})
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    def items(self, page):
+        raise NotImplementedError
 
     def list(self, request, *args, **kwargs):
         filterset = ExhibitorFilterSet(request.query_params, queryset=self.get_queryset(),
@@ -59,5 +90,26 @@ class ExhibitorListAPIView(JSONOnlyMixin, generics.ListAPIView):
         page = filterset.qs.first()
         if page is None:
             return Response({"detail": _("No published job fair with this id.")}, status=404)
-        items = self.paginate_queryset(list(page.exhibitors()))
+        items = self.paginate_queryset(list(self.items(page.specific)))
         return self.get_paginated_response(self.get_serializer(items, many=True).data)
+
+
+def fair_list_schema(operation_id, serializer):
+    return extend_schema(operation_id=operation_id, tags=["exhibitors"],
+                         responses={200: serializer(many=True),
+                                    400: bad_request_response("No fair id."),
+                                    404: OpenApiResponse(ErrorSerializer,
+                                                         "No published job fair with this id.")})
+
+
+class ExhibitorListAPIView(FairListAPIView):
+    """Exhibitors of a job fair (approved employers who agreed to be named)."""
+
+    serializer_class = ExhibitorSerializer
+
+    def items(self, page):
+        return page.exhibitors()
+
+    @fair_list_schema("exhibitors_listing", ExhibitorSerializer)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

@@ -4,19 +4,10 @@ Reads `jobfairs.postings.public_postings(page)`: postings an editor approved, of
 agreed to be named. Each posting is named by its UUID; company, never contact data.
 """
 
-from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
-from django_filters.utils import translate_validation
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import generics, serializers
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from events.api import ListingPagination
-from events.registration.api import JSONOnlyMixin
-from events.registration.serializers import ErrorSerializer, bad_request_response
-
-from .filtersets import ExhibitorFilterSet
-from .models import GermanLevel, JobFairPage, PostingLevel
+from .api import FairListAPIView, fair_list_schema
+from .models import GermanLevel, PostingLevel
 
 
 class PostingTradeSerializer(serializers.Serializer):
@@ -51,34 +42,14 @@ class PostingInputSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=600, help_text="At most 600 characters.")
 
 
-class JobPostingListAPIView(JSONOnlyMixin, generics.ListAPIView):
+class JobPostingListAPIView(FairListAPIView):
     """Approved job postings of a job fair, by start date."""
 
     serializer_class = JobPostingSerializer
-    pagination_class = ListingPagination
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = ExhibitorFilterSet  # the same `fair` parameter as the exhibitor list
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator asks
-            return JobFairPage.objects.none()
-        return JobFairPage.objects.live().public()
+    def items(self, page):
+        return page.public_postings()
 
-    @extend_schema(operation_id="job_postings_listing", tags=["exhibitors"],
-                   responses={200: JobPostingSerializer(many=True),
-                              400: bad_request_response("No fair id."),
-                              404: OpenApiResponse(ErrorSerializer,
-                                                   "No published job fair with this id.")})
+    @fair_list_schema("job_postings_listing", JobPostingSerializer)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
-
-    def list(self, request, *args, **kwargs):
-        filterset = ExhibitorFilterSet(request.query_params, queryset=self.get_queryset(),
-                                       request=request)
-        if not filterset.is_valid():
-            raise translate_validation(filterset.errors)
-        page = filterset.qs.first()
-        if page is None:
-            return Response({"detail": _("No published job fair with this id.")}, status=404)
-        items = self.paginate_queryset(page.specific.public_postings())
-        return self.get_paginated_response(self.get_serializer(items, many=True).data)

@@ -95,8 +95,14 @@ class EmployerProfile(models.Model):
         verbose_name=_("employer"), limit_choices_to={"option__kind": "employer"},
     )
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True,
+                             width_field="logo_width", height_field="logo_height",
                              help_text=_("PNG, JPEG or WebP, at most 2 MB. We scale it down to "
                                          "fit 400 × 200 pixels."))
+    # Kept with the row, so lists (the API's exhibitors) give the size without opening files.
+    logo_width = models.PositiveSmallIntegerField(_("logo width"), null=True, blank=True,
+                                                  editable=False)
+    logo_height = models.PositiveSmallIntegerField(_("logo height"), null=True, blank=True,
+                                                   editable=False)
     description_de = models.TextField(
         _("short description in German"), max_length=500, blank=True,
         help_text=_("Who you are and what you do, in two or three sentences."))

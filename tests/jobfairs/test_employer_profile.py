@@ -110,3 +110,38 @@ def test_profile_of_an_employer_who_is_not_listed_stays_off_the_page(client, fai
     client.post(manage_url(employer), profile_form(description_de="Geheimer Text."))
     assert EmployerProfile.objects.filter(employer=employer).exists()
     assert "Geheimer Text." not in client.get(fair.url).content.decode()
+
+
+def test_exhibitors_api_gives_logo_description_in_the_requested_language_and_website(
+        client, fair, make_employer, settings, django_assert_max_num_queries):
+    employer = make_employer(company="Muster Bau GmbH")
+    make_employer(company="Ohne Profil AG")
+    client.post(manage_url(employer), profile_form(
+        logo=image_file(), description_en="We build houses in Leipzig."))
+    url = "/api/v2/exhibitors/"
+    with django_assert_max_num_queries(8):  # no query (and no file read) per exhibitor
+        german = client.get(url, {"fair": fair.pk}).json()["items"]
+    muster, plain = german
+    assert muster["company"] == "Muster Bau GmbH"
+    assert muster["description"] == "Wir bauen Häuser in Leipzig."
+    assert muster["description_language"] == "de"
+    assert muster["website"] == "https://muster-bau.example"
+    logo = muster["logo"]
+    assert logo["url"].startswith("http://testserver/") and logo["url"].endswith(".png")
+    assert (logo["width"], logo["height"]) == (356, 200)  # the stored, scaled-down image
+    profile = EmployerProfile.objects.get(employer=employer)
+    assert logo["url"].endswith(profile.logo.url)
+    assert plain == {"company": "Ohne Profil AG", "trades": plain["trades"], "logo": None,
+                     "description": "", "description_language": "", "website": ""}
+    english = client.get(url, {"fair": fair.pk}, headers={"Accept-Language": "en"}).json()
+    assert english["items"][0]["description"] == "We build houses in Leipzig."
+    assert english["items"][0]["description_language"] == "en"
+    # Contact data never.
+    assert "anna" not in str(german).lower() and "@" not in str(german)
+
+
+def test_exhibitors_api_refuses_bad_fair_ids_like_the_postings_list(client, fair):
+    for url in ("/api/v2/exhibitors/", "/api/v2/job-postings/"):
+        assert client.get(url).status_code == 400
+        assert client.get(url, {"fair": "x"}).status_code == 400
+        assert client.get(url, {"fair": 999999}).json()["detail"]
