@@ -22,7 +22,7 @@ from events.registration.forms import CoreRegistrationForm, RegistrationIdForm
 
 from . import services
 from .forms import JobSeekerForm
-from .models import Interview, JobFairPage
+from .models import Interview, JobFairPage, OutcomeResult
 
 S = RegistrationState
 MANAGE = "events.change_registration"
@@ -175,7 +175,16 @@ def statistics(request, occurrence_id):
     if request.GET.get("export") == "csv":
         return _csv(occurrence, stats)
     return TemplateResponse(request, "jobfairs/admin/statistics.html", {
-        "occurrence": occurrence, "stats": stats})
+        "occurrence": occurrence, "stats": stats, "outcome_labels": OutcomeResult.labels,
+        "outcome_rows": _outcome_rows(stats),
+        "outcome_totals": list(stats["outcomes"].values())})
+
+
+def _outcome_rows(stats):
+    """(trade, [count per OutcomeResult]) of the trades with any reported outcome."""
+    rows = [(trade, [figures[result] for result in OutcomeResult.values])
+            for trade, figures in stats["by_trade"].items()]
+    return [(trade, counts) for trade, counts in rows if any(counts)]
 
 
 def _csv(occurrence, stats):
@@ -203,6 +212,12 @@ def _csv(occurrence, stats):
     for trade, figures in stats["by_trade"].items():
         row(trade, figures["jobseekers"], figures["attended"], figures["employers"],
             figures["open_positions"], figures["apprenticeships"])
+    row()
+    row(_("Placements reported by the employers"))
+    row(_("Trade"), *(str(label) for label in OutcomeResult.labels))
+    for trade, counts in _outcome_rows(stats):
+        row(trade, *counts)
+    row(_("Total"), *stats["outcomes"].values())
     row()
     row(_("Language"), _("Job-seekers"), _("Needing an interpreter"))
     for language in sorted(set(stats["by_language"]) | set(stats["interpreter_languages"])):

@@ -20,7 +20,7 @@ from events.models import (
 from events.registration import services as registration_services
 
 from . import matching
-from .models import Interview, InterviewStatus
+from .models import Interview, InterviewOutcome, InterviewStatus, OutcomeResult
 
 
 class JobFairsError(EventsError):
@@ -188,7 +188,8 @@ def statistics(occurrence):
         planned=Count("pk"), held=Count("pk", filter=Q(status=InterviewStatus.HELD)),
         missed=Count("pk", filter=Q(status=InterviewStatus.MISSED)))
     by_trade = defaultdict(lambda: {"jobseekers": 0, "attended": 0, "employers": 0,
-                                    "open_positions": 0, "apprenticeships": 0})
+                                    "open_positions": 0, "apprenticeships": 0,
+                                    **dict.fromkeys(OutcomeResult.values, 0)})
     by_language = Counter()
     interpreter = Counter()
     values = RegistrationFactValue.objects.filter(
@@ -213,6 +214,17 @@ def statistics(occurrence):
             by_trade[trade]["open_positions"] += int(data.get("open_positions") or 0)
             by_trade[trade]["apprenticeships"] += int(data.get("apprenticeships") or 0)
 
+    # Placements as the employers reported them: anonymous rows (result, trade) of the date's
+    # interviews; an outcome whose interview row went counts through the job-seeker's fact.
+    outcomes = Counter()
+    of_fair = Q(interview__occurrence=occurrence) | Q(
+        interview__isnull=True, jobseeker_fact__in=_fair_facts(occurrence))
+    for trade, result, count in (InterviewOutcome.objects.filter(of_fair)
+                                 .values_list("trade", "result").annotate(n=Count("pk"))
+                                 .order_by()):
+        by_trade[trade][result] += count
+        outcomes[result] += count
+
     def most_common(counter):
         return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
@@ -226,6 +238,7 @@ def statistics(occurrence):
         "interviews_held": interviews["held"],
         "interviews_missed": interviews["missed"],
         "by_trade": dict(sorted(by_trade.items())),
+        "outcomes": {result: outcomes[result] for result in OutcomeResult.values},
         "by_language": most_common(by_language),
         "interpreter_languages": most_common(interpreter),
     }

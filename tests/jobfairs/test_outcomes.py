@@ -185,3 +185,57 @@ def test_figures_per_fair_and_trade_in_the_report_and_csv_survive_the_erasure(
     kept = str(list(InterviewOutcome.objects.values()))
     for personal in ("Omar", "Bau GmbH", "example.org"):
         assert personal not in kept
+
+
+def fair_statistics(client, occurrence):
+    """{trade: (trial work, apprenticeship, contract, none)} of the fair's statistics page."""
+    from django.urls import reverse
+
+    url = reverse("jobfairs_admin:statistics", args=[occurrence.pk])
+    html = client.get(url).content.decode()
+    table = html[html.index('id="placements"'):]
+    table = table[:table.index("</table>")]
+    rows = {}
+    for trade, cells in re.findall(r'<tr data-trade="([^"]*)">(.*?)</tr>', table):
+        rows[trade] = tuple(int(n) for n in re.findall(r"<td>(\d+)</td>", cells))
+    text = client.get(url, {"export": "csv"}).content.decode("utf-8")
+    return rows, list(csv.reader(io.StringIO(text)))
+
+
+def test_fair_statistics_page_and_its_csv_show_placements_per_trade_after_the_erasure(
+        client, held_fair, occurrence, staff):
+    report(client, held_fair["bau"], a=(held_fair["bau_omar"], "contract"),
+           b=(held_fair["bau_lena"], "trial_work"))
+    report(client, held_fair["fliesen"], a=(held_fair["fliesen_ali"], "apprenticeship"),
+           b=(held_fair["fliesen_lena"], "none"))
+    client.force_login(staff)
+    expected = {"zimmerer": (0, 0, 1, 0), "maurer": (1, 0, 0, 0),
+                "fliesenleger": (0, 1, 0, 1), "total": (1, 1, 1, 1)}
+    rows, table = fair_statistics(client, occurrence)
+    assert rows == expected
+    with translation.override("de"):  # the staff user's admin language
+        heading = [gettext("Trade"), *(str(label) for label in (
+            gettext("Invited to trial work"), gettext("Apprenticeship offered"),
+            gettext("Employment contract"), gettext("No further step")))]
+    assert heading in table
+    after = table[table.index(heading) + 1:]
+    assert ["zimmerer", "0", "0", "1", "0"] in after and ["fliesenleger", "0", "1", "0", "1"] in after
+    assert erase_expired(now=occurrence.end + datetime.timedelta(days=400)) == 5
+    assert fair_statistics(client, occurrence)[0] == expected
+
+
+def test_funder_xlsx_export_has_the_placement_columns(client, held_fair, manager):
+    import openpyxl
+
+    report(client, held_fair["bau"], a=(held_fair["bau_omar"], "contract"))
+    client.force_login(manager)
+    response = client.get(REPORT_URL, {"group_by": "trades", "export": "xlsx"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    column = header.index("Interviews: employment contract")
+    by_group = {row[0]: row for row in rows[1:]}
+    assert by_group["Carpenter (Zimmerer/Zimmerin)"][column] == 1
+    assert by_group["Total"][column] == 1
