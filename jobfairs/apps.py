@@ -35,6 +35,8 @@ class JobfairsConfig(AppConfig):
                           dispatch_uid="jobfairs_employer_link")
         post_save.connect(signals.create_signup_postings, sender=Registration,
                           dispatch_uid="jobfairs_signup_postings")
+        post_save.connect(signals.erase_employer_content, sender=Registration,
+                          dispatch_uid="jobfairs_erase_employer_content")
         # Counselling referrals: sent once the registration stands, deleted on erasure.
         from . import outcomes, referrals
 

@@ -220,3 +220,22 @@ def save_profile(registration, *, description_de, description_en, website, logo=
             storage = profile.logo.storage
             transaction.on_commit(lambda: storage.delete(old))
     return profile
+
+
+# Erasure ------------------------------------------------------------------------------------
+
+def erase_employer_content(registration):
+    """When an employer's personal data is erased (retention period, or on request): their
+    profile goes (logo file, description, website) and their postings lose the free text. What
+    the postings say anonymously (occupation, level, German level, places, start) stays for
+    the figures, as do the outcomes and the statistics facts."""
+    files = []
+    for profile in EmployerProfile.objects.filter(employer_id=registration.pk):
+        if profile.logo:
+            files.append((profile.logo.storage, profile.logo.name))
+        profile.delete()
+    JobPosting.objects.filter(employer_id=registration.pk).exclude(description="").update(
+        description="")
+    # The file goes once the erasure has committed (a rollback keeps the row and its file).
+    for storage, name in files:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))

@@ -38,3 +38,13 @@ def create_signup_postings(sender, instance, created, raw=False, **kwargs):
     from .postings import create_signup_postings
 
     create_signup_postings(instance)
+
+
+def erase_employer_content(sender, instance, created, raw=False, **kwargs):
+    """The erasure (events' privacy operations) saves the emptied registration: the employer's
+    profile and the postings' free text go with it."""
+    if raw or created or not instance.erased_at:
+        return
+    from .postings import erase_employer_content
+
+    erase_employer_content(instance)
