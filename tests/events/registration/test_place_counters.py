@@ -210,3 +210,16 @@ def test_recount_repairs_a_drifted_counter(make_option, register):
     assert counts.recount([option.pk], fix=False) == {option.pk: ((0, 4), (1, 0))}
     assert counts.recount([option.pk]) == {option.pk: ((0, 4), (1, 0))}
     assert in_step(option).places_held == 1
+
+
+def test_the_recount_command_reports_and_fixes_a_drifted_counter(make_option, register):
+    from django.core.management import CommandError, call_command
+
+    option = make_option(capacity=3)
+    register(option)
+    RegistrationOption.objects.filter(pk=option.pk).update(places_held=5)
+    with pytest.raises(CommandError):
+        call_command("recount_places")
+    call_command("recount_places", "--fix")
+    assert in_step(option).places_held == 1
+    call_command("recount_places")  # in step now: no error
