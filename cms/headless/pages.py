@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
@@ -366,7 +367,11 @@ class PublicPagesMixin:
         # (the site is a query each time).
         if getattr(self, "_base_request", None) is not self.request:
             try:
-                self._base_queryset = public_pages_queryset(AnonymousRequest(self.request))
+                self._base_queryset = (
+                    # A search backend filters on plain field lookups only (path, depth), as
+                    # in Wagtail's queryset, not on a condition with a subquery.
+                    get_public_pages_queryset if "search" in self.request.GET
+                    else public_pages_queryset)(AnonymousRequest(self.request))
             except ValueError as error:
                 raise BadRequestError(str(error)) from error
             self._base_request = self.request
