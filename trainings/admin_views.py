@@ -178,7 +178,7 @@ def feedback_module_report(request, module_id):
     module = get_object_or_404(TrainingModulePage, pk=module_id)
     zone = event_timezone()
     responses = list(FeedbackResponse.objects.filter(module=module).only(
-        "occurrence", "answers", "comment", *QUESTIONS))
+        "occurrence", "answers", "comment", *QUESTIONS).order_by("pk"))  # random keys
     counts = defaultdict(int)
     for response in responses:
         counts[response.occurrence_id] += 1
@@ -197,7 +197,7 @@ def feedback_module_report(request, module_id):
         responses = [response for response in responses if response.occurrence_id == selected]
 
     questions = surveys.survey_questions(module)
-    if not questions or any(not response.answers for response in responses):
+    if not questions or any(response.overall is not None for response in responses):
         # The fixed ratings: the module's only questions, or those of answers given before
         # the module had a survey of its own.
         questions = questions + surveys.default_questions()

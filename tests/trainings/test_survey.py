@@ -393,3 +393,21 @@ def test_the_report_and_export_are_refused_without_the_feedback_permission(
 def test_the_overview_links_to_the_module_report(editor_client, answered):
     html = editor_client.get("/admin/trainings/feedback/").content.decode()
     assert f'href="/admin/trainings/feedback/{answered.pk}/"' in html
+
+
+def test_answers_given_before_the_module_had_a_survey_still_show(editor_client, surveyed,
+                                                                  attendees):
+    from trainings import services
+    from trainings.models.feedback import QUESTIONS
+
+    for person, overall in zip(attendees[:3], (5, 4, 4), strict=True):
+        services.submit_feedback(feedback_token(person), overall=overall, content=3, trainer=3,
+                                 organisation=3, comment="Früher")
+    html = editor_client.get(report_url(surveyed)).content.decode()
+    with override("de"):
+        overall = section(html, "overall")
+        assert str(QUESTIONS["overall"]) in overall
+    assert numbers(overall, "data-mean") == ["4,3"]
+    assert "Früher" in section(html, "comment") and STATEMENT in html
+    csv_text = editor_client.get(report_url(surveyed), {"export": "csv"}).content.decode("utf-8-sig")
+    assert csv_text.count("Früher") == 3
