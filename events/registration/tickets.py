@@ -41,13 +41,16 @@ def read_ticket_payload(payload):
         raise TicketInvalid from error
 
 
-def _code_key():
-    # What django.utils.crypto.salted_hmac derives from the salt and SECRET_KEY, derived once
+def _code_keys():
+    """The code keys of SECRET_KEY, then of each of SECRET_KEY_FALLBACKS: a code printed before
+    the secret was rotated is still read at the door, as the signed QR beside it is."""
+    # What django.utils.crypto.salted_hmac derives from the salt and the secret, derived once
     # per secret: the door computes the code of every registration of a date per look-up.
-    secret = settings.SECRET_KEY
-    if _derived.get("secret") != secret:
-        _derived.update(secret=secret, key=hashlib.sha256((CODE_SALT + secret).encode()).digest())
-    return _derived["key"]
+    secrets = (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", ()))
+    if _derived.get("secrets") != secrets:
+        _derived.update(secrets=secrets, keys=[
+            hashlib.sha256((CODE_SALT + secret).encode()).digest() for secret in secrets])
+    return _derived["keys"]
 
 
 _derived = {}
@@ -55,7 +58,7 @@ _derived = {}
 
 def short_code(reference):
     """"ABCD-EFGH": the code printed beside the QR code."""
-    digest = hmac.new(_code_key(), reference.encode(), hashlib.sha256).digest()
+    digest = hmac.new(_code_keys()[0], reference.encode(), hashlib.sha256).digest()
     code = base64.b32encode(digest).decode()[:CODE_LENGTH]
     return f"{code[:4]}-{code[4:]}"
 
@@ -74,12 +77,15 @@ def code_matches(reference, normalised):
 
 def find_code(references, normalised):
     """The first of `references` whose short code is `normalised` (see normalise_code), or None.
-    Compares the 5 bytes the 8 base32 letters stand for: no text per reference."""
+    Compares the 5 bytes the 8 base32 letters stand for: no text per reference. Codes of the
+    current secret are looked for first, so a fallback costs only codes not found with it."""
     wanted = base64.b32decode(normalised)
-    key = _code_key()
-    for reference in references:
-        if hmac.compare_digest(hmac.digest(key, reference.encode(), "sha256")[:5], wanted):
-            return reference
+    keys = _code_keys()
+    references = references if len(keys) == 1 else list(references)
+    for key in keys:
+        for reference in references:
+            if hmac.compare_digest(hmac.digest(key, reference.encode(), "sha256")[:5], wanted):
+                return reference
     return None
 
 

@@ -9,7 +9,7 @@ import pytest
 import segno
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from PIL import Image
 from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
@@ -323,3 +323,43 @@ def test_check_in_and_badges_take_the_same_queries_for_many_people(manager_clien
     with django_assert_max_num_queries(12):
         response = manager_client.get(badges_url(option.occurrence_id))
     assert len(PdfReader(io.BytesIO(response.content)).pages) == 3
+
+
+# A rotated SECRET_KEY -----------------------------------------------------------------------
+
+OLD_SECRET = "old-secret-key-of-the-site-before-rotation-0123456789"
+NEW_SECRET = "new-secret-key-of-the-site-after-rotation-9876543210"
+
+
+@pytest.mark.parametrize("printed", ["code", "qr"])
+def test_tickets_printed_before_a_key_rotation_check_in_while_the_old_key_is_a_fallback(
+        manager_client, manager, door, printed):
+    """Tickets mailed under the old SECRET_KEY: typed code and QR alike are read while the old
+    key is in SECRET_KEY_FALLBACKS, and refused once it is dropped."""
+    occurrence, ann, olha = door["occurrence"], door["ann"], door["olha"]
+
+    def ticket(registration):
+        if printed == "code":
+            return tickets.short_code(registration.reference)
+        return tickets.ticket_payload(registration)
+
+    with override_settings(SECRET_KEY=OLD_SECRET, SECRET_KEY_FALLBACKS=[]):
+        ann_ticket, olha_ticket = ticket(ann), ticket(olha)
+
+    with override_settings(SECRET_KEY=NEW_SECRET, SECRET_KEY_FALLBACKS=[OLD_SECRET]):
+        manager_client.force_login(manager)
+        assert tickets.short_code(ann.reference) != ann_ticket  # the new key prints new codes
+        response = post(manager_client, occurrence, ann_ticket)
+        assert response.status_code == 200
+        assert 'data-status="checked_in"' in response.content.decode()
+    ann.refresh_from_db()
+    assert ann.state == S.ATTENDED
+
+    with override_settings(SECRET_KEY=NEW_SECRET, SECRET_KEY_FALLBACKS=[]):
+        manager_client.force_login(manager)
+        response = post(manager_client, occurrence, olha_ticket)
+        assert response.status_code == 400
+        refusal = "unknown" if printed == "code" else "forged"
+        assert f'data-status="{refusal}"' in response.content.decode()
+    olha.refresh_from_db()
+    assert olha.state == S.CONFIRMED
