@@ -223,3 +223,21 @@ def test_the_recount_command_reports_and_fixes_a_drifted_counter(make_option, re
     call_command("recount_places", "--fix")
     assert in_step(option).places_held == 1
     call_command("recount_places")  # in step now: no error
+
+
+def test_triggers_lost_in_a_table_rebuild_come_back_after_migrate(make_option, register):
+    """SQLite rebuilds a table that a migration alters, without its triggers: post_migrate
+    (counts.ensure_triggers) puts them back and recounts."""
+    from django.db import connection
+
+    option = make_option(capacity=3)
+    with connection.cursor() as cursor:
+        for name in counts.TRIGGER_NAMES:
+            cursor.execute(f"DROP TRIGGER {name} ON events_registration"
+                           if connection.vendor == "postgresql" else f"DROP TRIGGER {name}")
+    assert not counts.triggers_installed(connection)
+    register(option)  # not counted: no trigger
+    counts.ensure_triggers(using="default")
+    assert counts.triggers_installed(connection)
+    register(option)
+    assert in_step(option).places_held == 2
