@@ -12,6 +12,9 @@
    free interpreter of that language, and a swap is made only if it keeps that true.
 3. Fill: any pair that could not be placed frees its people, and remaining wishes are placed
    greedily where a slot is free for both (and an interpreter).
+
+Interviews to keep (`fixed`: self-booked or changed by an editor) are placed before all this
+and never moved; they count as given in the fairness rounds, so the plan only fills around them.
 """
 
 from collections import defaultdict, deque
@@ -46,6 +49,20 @@ class Assignment:
     jobseeker: object
     slot: int
     table: str
+    interpreter: str | None = None
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """An interview the plan must keep as it is (booked by the job-seeker, or changed by an
+    editor): it holds the person, the employer and the table in `slots` (one or more, as its
+    times overlap them; none when it lies outside the slots) and counts towards both sides'
+    numbers of interviews."""
+
+    employer: object
+    jobseeker: object
+    slots: tuple
+    table: str = ""
     interpreter: str | None = None
 
 
@@ -158,14 +175,16 @@ _PHASES = ((MUTUAL, None), (ONE_SIDED, MUTUAL), (0, ONE_SIDED), (0, None))
 
 
 def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table_caps,
-                  interpreter_slots, levels=None):
+                  interpreter_slots, levels=None, given=None):
     """Pairs out of `candidates` by a round-by-round maximum flow; (pairs, flow value).
 
     `wants`, `employer_caps`, `table_caps` and `interpreter_slots` are what is still free.
     `levels` maps preferred pairs to MUTUAL or ONE_SIDED: inside each round the flow is first
     raised over mutual pairs, then one-sided ones, then the rest (phases that do not take back
     the interviews of a stronger level), so preferences choose among the pairs the round may
-    form; the round's flow value, and with it the fairness, is the same as without them."""
+    form; the round's flow value, and with it the fairness, is the same as without them.
+    `given` counts interviews people already hold (kept ones): round n offers them n - given."""
+    given = given or {}
     flow = _Flow()
     source, sink = ("source",), ("sink",)
     for language, total in interpreter_slots.items():
@@ -190,11 +209,12 @@ def _choose_pairs(employers, jobseekers, candidates, wants, employer_caps, table
     interpreted = [seeker_edges[s.id] for s in jobseekers
                    if s.interpreter and s.id in seeker_edges]
     total = 0
-    rounds = max((wants[s.id] for s in jobseekers), default=0)
+    rounds = max((wants[s.id] + given.get(s.id, 0) for s in jobseekers), default=0)
     for round_number in range(1, rounds + 1):
         for seeker in jobseekers:
             if seeker.id in seeker_edges:
-                flow.raise_capacity(seeker_edges[seeker.id], min(round_number, wants[seeker.id]))
+                flow.raise_capacity(seeker_edges[seeker.id], max(0, min(
+                    round_number - given.get(seeker.id, 0), wants[seeker.id])))
         if not levels:
             total += flow.max_flow(source, sink)
             continue
@@ -248,6 +268,21 @@ class _Timetable:
         self.slot_of[edge] = slot
         if language:
             self.used[(language, slot)] += 1
+
+    def block(self, edge, slots, tables):
+        """Place a kept interview: it holds the person and every table in `tables` in each of
+        `slots`, and is never moved (frozen)."""
+        seeker, _table, language = self.edges[edge]
+        slots = [slot for slot in slots if 0 <= slot < self.slot_count]
+        vertices = [seeker, *tables]
+        for slot in slots:
+            for vertex in vertices:
+                self.at[vertex][slot] = edge
+            if language:
+                self.used[(language, slot)] += 1
+        if slots:
+            self.slot_of[edge] = slots[0]
+        self.frozen.add(edge)
 
     def take(self, edge):
         seeker, table, language = self.edges[edge]
@@ -323,9 +358,10 @@ class _Timetable:
 
 
 
-def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None):
+def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None, fixed=()):
     """Propose a timetable. `interpreters` maps (language, slot) to interpreters available;
-    `preferences` maps (seeker id, employer id) to MUTUAL or ONE_SIDED.
+    `preferences` maps (seeker id, employer id) to MUTUAL or ONE_SIDED; `fixed` lists the
+    interviews to keep (Fixed): the result's assignments are the new ones placed around them.
 
     Fairness stays the outer rule: the flow is raised round by round for everyone, and
     preferences only choose among the pairs a round may form (mutual preferences, then
@@ -368,10 +404,27 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
     if len({preferences.get(pair, 0) for pair in eligible}) < 2:
         preferences = {}  # all pairs alike: nothing to choose, the plain plan
     timetable = _Timetable(slot_count, interpreters)
+    pairs, kept_pairs = [], set()
+    for kept in fixed:
+        pair = (kept.jobseeker, kept.employer)
+        employer = by_employer.get(kept.employer)
+        tables = {("t", kept.table or f"employer:{kept.employer}")}
+        if employer is not None:
+            tables.add(("t", employer.table_key))
+        timetable.edges[len(pairs)] = (("s", kept.jobseeker), min(tables), kept.interpreter)
+        timetable.block(len(pairs), kept.slots, sorted(tables))
+        pairs.append(pair)
+        kept_pairs.add(pair)
+    already = defaultdict(int)
+    for seeker_id, _employer_id in kept_pairs:
+        already[seeker_id] += 1
     free = _free_capacity(timetable, employers, jobseekers, slot_count, interpreters,
-                          interpreter_slots, slots_with, set())
-    chosen, bound = _choose_pairs(employers, jobseekers, eligible, *free, levels=preferences)
-    pairs = []
+                          interpreter_slots, slots_with, kept_pairs)
+    eligible = [pair for pair in eligible if pair not in kept_pairs]
+    chosen, bound = _choose_pairs(employers, jobseekers, eligible, *free, levels=preferences,
+                                  given=already)
+    bound += len(kept_pairs)
+    first_new = len(pairs)
     for seeker_id, employer_id in chosen:
         timetable.edges[len(pairs)] = (("s", seeker_id),
                                        ("t", by_employer[employer_id].table_key),
@@ -379,19 +432,20 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
         pairs.append((seeker_id, employer_id))
     # Most constrained first: interpreter interviews, then in flow order. With preferences
     # each person's strongest pair before anyone's second, then by preference level.
+    new = range(first_new, len(pairs))
     if preferences:
         nth, seen = {}, defaultdict(int)
-        for e in sorted(range(len(pairs)), key=lambda e: -preferences.get(pairs[e], 0)):
+        for e in sorted(new, key=lambda e: -preferences.get(pairs[e], 0)):
             nth[e] = seen[pairs[e][0]]
             seen[pairs[e][0]] += 1
-        order = sorted(range(len(pairs)), key=lambda e: (
+        order = sorted(new, key=lambda e: (
             timetable.edges[e][2] is None, nth[e], -preferences.get(pairs[e], 0), e))
     else:
-        order = sorted(range(len(pairs)), key=lambda e: (timetable.edges[e][2] is None, e))
+        order = sorted(new, key=lambda e: (timetable.edges[e][2] is None, e))
     unplaced = [edge for edge in order if not timetable.place(edge)]
     for edge in unplaced:
         del timetable.edges[edge]
-    placed_pairs = {pairs[e] for e in timetable.slot_of}
+    placed_pairs = {pairs[e] for e in timetable.slot_of} | kept_pairs
     while True:
         _fill(timetable, pairs, placed_pairs, eligible, by_employer, by_seeker, preferences)
         if not _exchange(timetable, pairs, placed_pairs, by_employer, by_seeker, preferences):
@@ -399,6 +453,8 @@ def plan(employers, jobseekers, slot_count, interpreters=None, preferences=None)
 
     assignments = []
     for edge, slot in timetable.slot_of.items():
+        if edge in timetable.frozen:
+            continue  # kept as it is: not part of the proposal
         seeker_id, employer_id = pairs[edge]
         assignments.append(Assignment(employer=employer_id, jobseeker=seeker_id, slot=slot,
                                       table=by_employer[employer_id].table,
@@ -419,7 +475,7 @@ def _exchange(timetable, pairs, placed_pairs, by_employer, by_seeker, preference
     for pair, _level in sorted(preferences.items(), key=lambda item: -item[1]):
         if pair not in placed_pairs:
             wanted[pair[0]].append(pair)
-    edge_of = {pairs[edge]: edge for edge in timetable.slot_of}
+    edge_of = {pairs[edge]: edge for edge in timetable.slot_of if edge not in timetable.frozen}
     changed = False
     for seeker_id, options in wanted.items():
         held = sorted((pair for pair in edge_of if pair[0] == seeker_id),
@@ -463,7 +519,7 @@ def _exchange_at_employers(timetable, pairs, placed_pairs, by_seeker, preference
     given = defaultdict(int)
     for seeker_id, _employer_id in placed_pairs:
         given[seeker_id] += 1
-    edge_of = {pairs[edge]: edge for edge in timetable.slot_of}
+    edge_of = {pairs[edge]: edge for edge in timetable.slot_of if edge not in timetable.frozen}
     held = defaultdict(list)  # employer -> placed pairs, weakest first
     for pair in sorted(edge_of, key=lambda pair: preferences.get(pair, 0)):
         held[pair[1]].append(pair)

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 
 from events.errors import EventsError
 from events.models import (
+    Occurrence,
     Registration,
     RegistrationFact,
     RegistrationFactValue,
@@ -84,16 +85,42 @@ def matching_input(occurrence):
     return page, employers, seekers, {r.pk: r for r in rows}
 
 
+def replaceable(occurrence):
+    """The interviews a new proposal replaces: planned ones the matching proposed. Those the
+    job-seeker booked, an editor changed or added (`proposed=False`), and those held or
+    missed stay."""
+    return Interview.objects.filter(occurrence=occurrence, status=InterviewStatus.PLANNED,
+                                    proposed=True)
+
+
+def kept_interviews(occurrence, slots):
+    """The interviews a new proposal keeps, as matching.Fixed with the slots they overlap."""
+    kept = Interview.objects.filter(occurrence=occurrence).exclude(
+        pk__in=replaceable(occurrence).values("pk")).order_by("start", "pk")
+    return [matching.Fixed(
+        employer=interview.employer_id, jobseeker=interview.jobseeker_id,
+        slots=tuple(number for number, (start, end) in enumerate(slots)
+                    if start < interview.end and interview.start < end),
+        table=interview.table, interpreter=interview.interpreter_language or None)
+        for interview in kept]
+
+
 def propose_timetable(occurrence, *, user=None):
-    """Replace the planned interviews of a date with a new proposal; returns the MatchResult."""
+    """Replace the proposed planned interviews of a date with a new proposal that fills around
+    the kept ones (self-booked, changed by editors, held); returns the MatchResult."""
     from .preferences import preferences_for
 
     page, employers, seekers, _rows = matching_input(occurrence)
     slots = page.slots(occurrence)
-    result = matching.plan(employers, seekers, len(slots), page.interpreter_capacity(occurrence),
-                           preferences=preferences_for(occurrence))
     with transaction.atomic():
-        Interview.objects.filter(occurrence=occurrence, status=InterviewStatus.PLANNED).delete()
+        # Under the date's lock, as self-booking takes it: a booking meanwhile waits and is
+        # then planned around, never lost.
+        Occurrence.objects.select_for_update().get(pk=occurrence.pk)
+        result = matching.plan(employers, seekers, len(slots),
+                               page.interpreter_capacity(occurrence),
+                               preferences=preferences_for(occurrence),
+                               fixed=kept_interviews(occurrence, slots))
+        replaceable(occurrence).delete()
         Interview.objects.bulk_create([
             Interview(occurrence=occurrence, employer_id=a.employer, jobseeker_id=a.jobseeker,
                       start=slots[a.slot][0], end=slots[a.slot][1], table=a.table,
