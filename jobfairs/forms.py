@@ -281,7 +281,15 @@ class EmployerForm(TradesMixin, forms.Form):
             total = int(data.get(total_key))
         except (TypeError, ValueError):
             total = 0
-        data[total_key] = str(min(max(total, 0) + 1, MAX_POSTINGS))
+        total = max(total, 0)
+        if total < MAX_POSTINGS:
+            data[total_key] = str(total + 1)
+            # A bound row shows only what was sent: the new row gets the initial values (an
+            # untouched row stays unchanged, so it is skipped).
+            for name, field in PostingForm.base_fields.items():
+                if field.initial is not None:
+                    data[f"{POSTING_PREFIX}-{total}-{name}"] = str(field.initial)
+            data[f"{POSTING_PREFIX}-{total}-german_level"] = "none"
         return data
 
     def full_clean(self):

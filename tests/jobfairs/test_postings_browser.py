@@ -59,3 +59,87 @@ def test_employer_adds_posting_editor_approves_visitor_sees_it(
     assert postings.get_by_text("Mauern und Verputzen im Hochbau.").is_visible()
     assert postings.get_by_text("Muster Bau GmbH").is_visible()
     axe_check(page)
+
+
+def test_employer_signs_up_with_postings_editor_approves_jobseeker_marks_interest(
+        live_server, occurrence, fair, browser_page, axe_check, staff, committed,
+        make_jobseeker):
+    from django.urls import reverse
+
+    from events.models import Registration
+    from events.registration import services as registration_services
+    from jobfairs.models import Interest
+
+    page = browser_page
+    page.goto(live_server.url + reverse("events_registration:form",
+                                        args=[occurrence.uid, "employer"]))
+    axe_check(page)
+    form = page.locator("form.registration-form")
+    form.locator("input[name=name]").fill("Anna Muster")
+    form.locator("input[name=email]").fill("anna@muster.example")
+    form.locator("input[name=company]").fill("Muster Bau GmbH")
+    form.locator("input[name=phone]").fill("0341 1234")
+    form.locator("textarea[name=address]").fill("Musterweg 1, 04109 Leipzig")
+    form.locator("input[name=trades][value=maurer]").check()
+    form.locator("input[name=public_listing]").check()
+    form.locator("input[name=consent]").check()
+    form.locator("select[name='posting-0-trade']").select_option("maurer")
+    form.locator("input[name='posting-0-level'][value=skilled]").check()
+    form.locator("select[name='posting-0-german_level']").select_option("B1")
+    form.locator("input[name='posting-0-start_date']").fill("2027-03-01")
+    form.locator("input[name='posting-0-places']").fill("2")
+    form.locator("textarea[name='posting-0-description']").fill(
+        "Mauern und Verputzen im Hochbau.")
+    # A second posting: the button sends the form and brings it back with one more row.
+    form.locator("button[name=add_posting]").click()
+    page.wait_for_load_state()
+    form = page.locator("form.registration-form")
+    assert form.locator("textarea[name='posting-0-description']").input_value() == (
+        "Mauern und Verputzen im Hochbau.")
+    assert form.locator("input[name=company]").input_value() == "Muster Bau GmbH"
+    axe_check(page)
+    form.locator("select[name='posting-1-trade']").select_option("zimmerer")
+    form.locator("input[name='posting-1-level'][value=apprenticeship]").check()
+    form.locator("input[name='posting-1-start_date']").fill("2027-08-01")
+    form.locator("textarea[name='posting-1-description']").fill("Ausbildung zum Zimmerer.")
+    form.locator("button[type=submit]:not([name])").click()
+    page.wait_for_load_state()
+    assert page.locator(".form-errors").count() == 0, page.locator(".posting-rows").inner_text()
+    employer = Registration.objects.get(option__kind="employer")
+    assert sorted(JobPosting.objects.filter(employer=employer).values_list(
+        "description", "status")) == [("Ausbildung zum Zimmerer.", PostingStatus.PENDING),
+                                      ("Mauern und Verputzen im Hochbau.", PostingStatus.PENDING)]
+
+    # The fair's team confirms the employer (tested elsewhere) …
+    if employer.state == "pending":
+        employer = committed(registration_services.confirm, employer)
+    committed(registration_services.approve, employer, user=staff)
+    page.goto(f"{live_server.url}{fair.url}")
+    assert page.get_by_text("Mauern und Verputzen im Hochbau.").count() == 0
+    # … and an editor approves the bricklayer's posting in the admin.
+    client = Client()
+    client.force_login(staff)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])
+    posting = JobPosting.objects.get(description="Mauern und Verputzen im Hochbau.")
+    page.goto(f"{live_server.url}/admin/jobfair_postings/")
+    page.locator(f"a[href*='/{posting.pk}/']").first.click()
+    page.locator("button[name=decision][value=approve]").click()
+    page.wait_for_load_state()
+    posting.refresh_from_db()
+    assert posting.status == PostingStatus.APPROVED
+
+    # A job-seeker sees it on the fair page and marks it on their own page.
+    page.context.clear_cookies()
+    seeker = make_jobseeker(name="Amal Haddad")
+    page.goto(f"{live_server.url}{fair.url}")
+    postings = page.locator("#postings")
+    assert postings.get_by_text("Mauern und Verputzen im Hochbau.").is_visible()
+    assert postings.get_by_text("Ausbildung zum Zimmerer.").count() == 0  # not yet approved
+    page.goto(live_server.url + reverse("jobfairs:jobseeker", args=[seeker.reference]))
+    page.locator(f"label[for='posting-{posting.uid}']").click()
+    page.locator("form.interests-form button[type=submit]").click()
+    page.wait_for_load_state()
+    interest = Interest.objects.get()
+    assert (interest.jobseeker, interest.employer, interest.posting) == (seeker, employer,
+                                                                        posting)

@@ -59,6 +59,9 @@ def test_employer_adds_two_postings_in_the_signup_form_without_javascript(
     assert 'name="posting-1-trade"' in html and 'name="posting-2-trade"' not in html
     assert "Mauerarbeiten im Hochbau, unbefristet." in html
     assert 'class="form-errors"' not in html
+    # The new row starts as an untouched one does (one place, no German needed).
+    added = again.context["form"].posting_formset.forms[1]
+    assert added["places"].value() == "1" and added["german_level"].value() == "none"
     data = employer_form(again, **row(0), **row(1, trade="zimmerer", level="apprenticeship",
                                                  german_level="A2", places="1",
                                                  description="Ausbildung zum Zimmerer."))
