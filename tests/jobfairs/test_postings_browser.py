@@ -11,6 +11,14 @@ from jobfairs.models import JobPosting, PostingStatus
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def sign_in(page, live_server, user):
+    """The browser takes the session of a test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])
+
+
 def test_employer_adds_posting_editor_approves_visitor_sees_it(
         live_server, fair, make_employer, browser_page, axe_check, mailoutbox, staff):
     employer = make_employer(company="Muster Bau GmbH")
@@ -41,10 +49,7 @@ def test_employer_adds_posting_editor_approves_visitor_sees_it(
     # An editor approves it on the posting's review page in the admin (which groups may do
     # so is tested in test_postings.py; transactional tests flush the groups' permissions).
     manager = staff
-    client = Client()
-    client.force_login(manager)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    sign_in(page, live_server, manager)
     page.goto(f"{live_server.url}/admin/jobfair_postings/")
     page.get_by_role("link", name="Muster Bau GmbH").first.click()
     page.locator("button[name=decision][value=approve]").click()
@@ -117,10 +122,7 @@ def test_employer_signs_up_with_postings_editor_approves_jobseeker_marks_interes
     page.goto(f"{live_server.url}{fair.url}")
     assert page.get_by_text("Mauern und Verputzen im Hochbau.").count() == 0
     # … and an editor approves the bricklayer's posting in the admin.
-    client = Client()
-    client.force_login(staff)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    sign_in(page, live_server, staff)
     posting = JobPosting.objects.get(description="Mauern und Verputzen im Hochbau.")
     page.goto(f"{live_server.url}/admin/jobfair_postings/")
     page.locator(f"a[href*='/{posting.pk}/']").first.click()
