@@ -19,11 +19,21 @@ calls of one request instead.
     before, 3 Dec 13:53, load 3         59.4/s 0.057    47.1/s 0.045   1051/s   11 (4 under the lock)
     before, 3 Dec 14:44, load 11        27.7/s 0.033    34.4/s 0.041    831/s   11
     after,  3 Dec 14:41, load 11        28.4/s 0.021    21.3/s 0.016   1345/s    9 (4 under the lock)
+    before, 3 Dec 17:58, load 7→10      38.3/s 0.034    21.4/s 0.019   1123/s    8 (4 under the lock)
+    after,  3 Dec 18:01, load 10→8      58.2/s 0.085    56.1/s 0.082    687/s    6 (4 under the lock)
     target                             200/s           100/s            –        –
 
 0 overbooked, 0 lost, 0 duplicated in every run. "after": the questions come with the option
 (2 queries fewer, no specific page load; 40.6k → 37.0k Python calls per request), and the
 form's, staff's and tests' statistics reads moved out of the lock (4 statements under it, not 5–6).
+"after" of 18:01 (4 workers × 4 threads): the option's counters of held and waiting places
+(kept by database triggers) replace the COUNT under the lock, the unique constraint the
+duplicate query, lock_timeout is set once per connection instead of SET LOCAL per request, and
+the e-mail task row is written in the registration's transaction (no second commit); 33.6k
+Python calls per request. Workers × threads in the same session (after / before, 10 dates and
+1 date): 2 × 8 64.3/41.5 vs 52.9/42.7, 3 × 6 58.6/46.4; 4 × 4 (the default) gave the best
+single-date figure. About half of a request's Python time is reading the option
+(sources.public_option_by_id: compiling its subqueries), the next thing to cut.
 """
 
 import http.client
