@@ -182,10 +182,14 @@ class PostingsWidget(forms.Widget):
     the sign-up form, so the shared form template needs to know nothing about it."""
 
     formset = None
+    label = ""
 
     def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        attrs["aria_describedby"] = attrs.pop("aria-describedby", "")
         return render_to_string("jobfairs/includes/posting_rows.html", {
-            "formset": self.formset, "attrs": attrs or {}, "add_name": ADD_POSTING,
+            "formset": self.formset, "attrs": attrs, "add_name": ADD_POSTING,
+            "label": self.label,
             "can_add": self.formset is not None
             and self.formset.total_form_count() < MAX_POSTINGS})
 
@@ -254,6 +258,7 @@ class EmployerForm(TradesMixin, forms.Form):
             for form in self.posting_formset.forms:
                 form._errors, form.cleaned_data = ErrorDict(), {}
         self.fields["postings"].widget.formset = self.posting_formset
+        self.fields["postings"].widget.label = self.fields["postings"].label
 
     def _posting_data(self):
         """Form data for the formset: the HTML form's own rows, or the API's list of postings
