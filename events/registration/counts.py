@@ -53,6 +53,26 @@ def remaining(option):
 # services hold the option's row lock while they change its registrations; the trigger then
 # updates a row the transaction already holds.
 
+TRIGGER_VENDORS = ("postgresql", "sqlite")
+
+
+def counters_kept(connection):
+    """Whether the database keeps the counters (triggers exist for PostgreSQL and SQLite only);
+    on any other database the services count under the lock instead."""
+    return connection.vendor in TRIGGER_VENDORS
+
+
+def held_and_waiting(option, connection):
+    """(held, waiting) of an option whose row the caller has locked: its counters where the
+    triggers keep them, else counted."""
+    if counters_kept(connection):
+        return option.places_held, option.places_waiting
+    counted = Registration.objects.filter(option_id=option.pk).aggregate(
+        held=Count("pk", filter=Q(state__in=HOLDING_STATES)),
+        waitlisted=Count("pk", filter=Q(state=RegistrationState.WAITLISTED)))
+    return counted["held"], counted["waitlisted"]
+
+
 def _states(states):
     return ", ".join(f"'{state.value}'" for state in states)
 

@@ -19,7 +19,7 @@ from events.models.occurrences import OccurrenceStatus
 from events.models.registrations import ACTIVE_STATES, HOLDING_STATES
 
 from . import conf
-from .counts import refresh_count
+from .counts import held_and_waiting, refresh_count
 from .signals import registration_changed
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def _set_lock_timeout(timeout):
 
 def held_count(option):
     """Places held on an option read under its lock (the triggers keep the counter)."""
-    return option.places_held
+    return held_and_waiting(option, connection)[0]
 
 
 def _after_commit(option_id, *emails, counts=None):
@@ -266,7 +266,8 @@ def _refuse_if_closed(option, now, confirmed):
 def _counts_and_duplicate(option, email_normalised):
     """Held and waiting places of the option read under its lock (its counters: no query),
     and "duplicate", which the insert's unique constraint decides instead (always 0 here)."""
-    return {"held": option.places_held, "waitlisted": option.places_waiting, "duplicate": 0}
+    held, waitlisted = held_and_waiting(option, connection)
+    return {"held": held, "waitlisted": waitlisted, "duplicate": 0}
 
 
 def _is_duplicate(option, email_normalised):

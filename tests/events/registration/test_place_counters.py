@@ -241,3 +241,24 @@ def test_triggers_lost_in_a_table_rebuild_come_back_after_migrate(make_option, r
     assert counts.triggers_installed(connection)
     register(option)
     assert in_step(option).places_held == 2
+
+
+def test_without_triggers_the_services_count_under_the_lock(make_option, client, monkeypatch):
+    """A database without the counters' triggers (the plugin installed on MySQL, say) still
+    never overbooks: the lock holder counts. Simulated by dropping the triggers on SQLite."""
+    from django.db import connection
+
+    option = make_option(capacity=2)
+    option.waitlist_enabled = False
+    option.save()
+    with connection.cursor() as cursor:
+        for name in counts.TRIGGER_NAMES:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}" + (
+                " ON events_registration" if connection.vendor == "postgresql" else ""))
+    monkeypatch.setattr(counts, "TRIGGER_VENDORS", ())
+    try:
+        answers = [_api(client, option, f"n{n}@example.org").status_code for n in range(4)]
+        assert answers[:2] == [201, 201] and set(answers[2:]) == {409}
+        assert option.registrations.filter(state__in=counts.HOLDING_STATES).count() == 2
+    finally:
+        counts.install_triggers(connection)
