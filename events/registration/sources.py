@@ -9,6 +9,8 @@ A copied date's UID is derived from its source's (`translated_uid`), which is ho
 its source without a stored link; a date added to a translation by hand keeps its own places.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef
 from wagtail.coreutils import get_supported_content_language_variant
@@ -120,27 +122,137 @@ def public_option(occurrence, kind, part=None):
 
 def public_option_by_id(occurrence_id, kind, part=None):
     """`public_option` for a date id, as the API receives it. A date of the source language
-    (nearly every request) takes two queries: the view restrictions, then its option with the
-    date, page, venue and what the statistics fact needs, marked public or not. Any other
-    date (a translation's, or one without this kind) takes the general path."""
+    (nearly every request) takes one query: its option with the date, page, venue and what the
+    statistics fact and the questions need, marked public or not (the rule of
+    `events.queries.public_occurrences`, in the same query). Any other date (a translation's,
+    or one without this kind) takes the general path.
+
+    The query's SQL is compiled once per database connection (`_prepared_option_query`): only
+    its values change from one request to the next, and building and compiling its subqueries
+    took about half of a registration's Python time."""
+    from django.db import connections, router
+    from django.utils import timezone
+
+    connection = connections[router.db_for_read(RegistrationOption)]
+    values = {"occurrence": occurrence_id, "kind": kind, "part": part or "",
+              "now": timezone.now()}
+    prepared = _prepared_option_query(connection)
+    if prepared is not None:
+        option = prepared.first(connection, values)
+    else:
+        option = _option_queryset(**values).first()
+    if option is not None:
+        return option if option.page_is_public else None
+    occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
+    return public_option(occurrence, kind, part)
+
+
+def _option_queryset(*, occurrence, kind, part, now):
+    """The option of a source-language date, read with what the API needs (see
+    `public_option_by_id`)."""
     from events.queries import public_occurrences
 
     from .statistics import page_district
 
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    public = public_occurrences("all").filter(pk=OuterRef("occurrence_id"))
-    option = (RegistrationOption.objects
-              .filter(occurrence_id=occurrence_id, kind=kind, part=part or "",
-                      occurrence__page__locale__language_code=default)
-              .select_related("occurrence__page__locale", "occurrence__venue")
-              .annotate(page_is_public=Exists(public),
-                        page_district=page_district(OuterRef("occurrence__page_id")),
-                        page_questions_data=page_questions_data(OuterRef("occurrence__page_id")))
-              .first())
-    if option is not None:
-        return option if option.page_is_public else None
-    occurrence = Occurrence.objects.select_related("page").filter(pk=occurrence_id).first()
-    return public_option(occurrence, kind, part)
+    public = public_occurrences("all", now=now).filter(pk=OuterRef("occurrence_id"))
+    return (RegistrationOption.objects
+            .filter(occurrence_id=occurrence, kind=kind, part=part,
+                    occurrence__page__locale__language_code=default)
+            .select_related("occurrence__page__locale", "occurrence__venue")
+            .annotate(page_is_public=Exists(public),
+                      page_district=page_district(OuterRef("occurrence__page_id")),
+                      page_questions_data=page_questions_data(OuterRef("occurrence__page_id"))))
+
+
+# Values the query is compiled with once, then replaced by each request's: none of them can
+# occur in the SQL's other parameters (an id beyond any real one, texts no kind or part has,
+# a time nobody registers at).
+_PLACEHOLDERS = {
+    "occurrence": 2_147_483_001,
+    "kind": "events:placeholder:kind",
+    "part": "events:placeholder:part",
+    "now": datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC),
+}
+
+
+class PreparedQuery:
+    """A queryset's compiled SQL with the positions of its changing values, and what Django's
+    `ModelIterable` needs to turn a row into the model instance with its `select_related`
+    objects and annotations; built from one database connection and used only with it."""
+
+    def __init__(self, queryset, connection):
+        from django.db.models.query import get_related_populators
+
+        if not queryset.ordered:
+            queryset = queryset.order_by("pk")  # as `QuerySet.first()` does
+        queryset = queryset[:1]
+        compiler = queryset.query.get_compiler(connection=connection)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        self.slots = {}
+        for name, value in _PLACEHOLDERS.items():
+            value = self.adapt(name, value, connection)
+            found = [index for index, param in enumerate(self.params) if param == value]
+            if len(found) != 1:
+                raise ValueError(f"the value {name!r} is not one parameter of the query")
+            self.slots[name] = found[0]
+        if compiler.has_extra_select or compiler.has_composite_fields(
+                [s[0] for s in compiler.select[:compiler.col_count]]):
+            raise ValueError("a query shape PreparedQuery does not read")
+        self.compiler = compiler
+        klass_info, select = compiler.klass_info, compiler.select
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [f[0].target.attname for f in select[self.start:self.end]]
+        self.populators = get_related_populators(klass_info, select, connection.alias)
+        self.annotations = dict(compiler.annotation_col_map)
+        self.converters = compiler.get_converters([s[0] for s in select[:compiler.col_count]])
+
+    @staticmethod
+    def adapt(name, value, connection):
+        if name == "now":  # as the `expire_at` comparison sends it (a text on SQLite)
+            from wagtail.models import Page
+
+            return Page._meta.get_field("expire_at").get_db_prep_value(value, connection)
+        return value
+
+    def first(self, connection, values):
+        params = list(self.params)
+        for name, index in self.slots.items():
+            params[index] = self.adapt(name, values[name], connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchmany(1)
+        if self.converters:
+            rows = list(self.compiler.apply_converters(rows, self.converters))
+        if not rows:
+            return None
+        row = rows[0]
+        obj = self.model.from_db(connection.alias, self.init_list, row[self.start:self.end])
+        for populator in self.populators:
+            populator.populate(row, obj)
+        for name, position in self.annotations.items():
+            setattr(obj, name, row[position])
+        return obj
+
+
+def _prepared_option_query(connection):
+    """The option query of `public_option_by_id` compiled for `connection` (cached on the
+    connection object, one per thread; the default language is part of the key), or None
+    when it cannot be prepared (then the queryset runs as it is)."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    cache = getattr(connection, "_events_prepared_queries", None)
+    if cache is None:
+        cache = connection._events_prepared_queries = {}
+    key = ("public_option_by_id", default)
+    if key not in cache:
+        try:
+            cache[key] = PreparedQuery(_option_queryset(**_PLACEHOLDERS), connection)
+        except ValueError:
+            cache[key] = None
+    return cache[key]
 
 
 def page_questions_data(page_id):
