@@ -4,6 +4,7 @@ and the counsellors' admin form alike."""
 
 from django import forms
 from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -216,6 +217,9 @@ class PostingsField(forms.Field):
 
 
 class EmployerForm(TradesMixin, forms.Form):
+    # The registration page puts a hidden copy of "Register" first, so Enter registers.
+    has_add_row_button = True
+
     company = forms.CharField(label=_("Company"), max_length=200,
                               widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     phone = forms.CharField(label=_("Phone"), max_length=50,
@@ -251,7 +255,10 @@ class EmployerForm(TradesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # "Add another posting" sends the form without JavaScript: shown again, one row more,
         # nothing checked and nothing registered yet.
-        self.adding_posting = self.is_bound and ADD_POSTING in self.data
+        self.adding_posting = (self.is_bound and isinstance(self.data, QueryDict)
+                               and ADD_POSTING in self.data)
+        # events.registration.submission: shown again with status 200, not rate limited.
+        self.adding_row = self.adding_posting
         self.posting_formset = PostingFormSet(
             data=self._posting_data() if self.is_bound else None, prefix=POSTING_PREFIX)
         if self.adding_posting:

@@ -16,6 +16,7 @@ from .services import normalise_email
 MAX_GROUP_SIZE = 20
 MIN_GROUP_SIZE = 2
 PREFIX = "participants"
+ADD_PARTICIPANT = "add_participant"
 
 
 class GroupFieldsMixin(forms.Form):
@@ -32,6 +33,9 @@ class GroupFieldsMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # "Add participant" without JavaScript sends the form: shown again as entered, nothing
+        # checked (events.registration.submission answers 200, outside the rate limit).
+        self.adding_row = self.is_bound and ADD_PARTICIPANT in self.data
         self.fields["name"].label = _("Your name (contact person)")
         self.fields["email"].label = _("Your e-mail address")
         self.fields["email"].help_text = _("We send you a summary of the group's registrations.")
@@ -44,6 +48,12 @@ class GroupFieldsMixin(forms.Form):
         last = ["when_full", "consent"]
         middle = [name for name in fields if name not in order + last]
         self.fields = {name: fields[name] for name in order + middle + last if name in fields}
+
+    def full_clean(self):
+        if self.adding_row:
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
 
     def clean_organisation(self):
         return clean_text(self.cleaned_data["organisation"])

@@ -1,7 +1,6 @@
 """Public group registration: one contact registers several people on the registration page
 (`?group=1`), and the group's status page behind its public reference."""
 
-from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import render
 
@@ -23,15 +22,12 @@ def group_form(request, context, option, kind, questions):
     """GET: the empty group form; POST: add a participant row, or register everyone."""
     form_class = group_form_class(kind)
     status = 200
-    if request.method == "POST" and "add_participant" in request.POST:
-        # Without JavaScript a row is added by sending the form: show it again as entered.
+    if request.method == "POST":
         form = form_class(request.POST, questions=questions)
-        form._errors = ErrorDict()  # shown again as entered, not yet checked
-        formset = participant_formset(request.POST, add_row=True)
-        context["focus_row"] = formset.total_form_count() - 1
-    elif request.method == "POST":
-        form = form_class(request.POST, questions=questions)
-        formset = participant_formset(request.POST)
+        formset = participant_formset(request.POST, add_row=form.adding_row)
+        if form.adding_row:
+            # Without JavaScript a row is added by sending the form: shown again as entered.
+            context["focus_row"] = formset.total_form_count() - 1
         response = submission.submit(
             request, [form, formset], scope="registration-group",
             register=lambda: _register(form, formset, option),
@@ -39,7 +35,7 @@ def group_form(request, context, option, kind, questions):
             status_view="events_registration:group_status")
         if response is not None:
             return response
-        status = 400
+        status = submission.status_for([form, formset])
     else:
         form = form_class(questions=questions)
         formset = participant_formset()

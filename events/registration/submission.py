@@ -27,6 +27,18 @@ def too_many_attempts(request, decision):
         status=429), decision)
 
 
+def adding_row(form):
+    """The visitor pressed an "add a row" button (a participant, a job posting): the form
+    says so with its `adding_row` attribute. Such a POST only shows the form again with one
+    row more: no rate limit, no validation, the one-time token stays unused."""
+    return bool(getattr(form, "adding_row", False))
+
+
+def status_for(forms):
+    """The status of a form shown again: 200 after "add a row", 400 with errors."""
+    return 200 if adding_row(forms[0]) else 400
+
+
 def submit(request, forms, *, scope, register, show_error, status_view):
     """Handle a registration form's POST.
 
@@ -34,8 +46,11 @@ def submit(request, forms, *, scope, register, show_error, status_view):
     formsets; all are validated, so every error shows at once. `register()` calls the service
     and returns the reference of what it made; `show_error(error)` puts a `RegistrationError`
     next to the right field. Returns the response to send (a redirect to `status_view`, 429,
-    503), or None: show the forms again with their errors, answering 400.
+    503), or None: show the forms again, answering `status_for(forms)` (400 with their errors,
+    200 after an "add a row" button, which is neither rate limited nor registers anything).
     """
+    if adding_row(forms[0]):
+        return None
     if not (decision := ratelimit.allow(request)):
         return too_many_attempts(request, decision)
     form = forms[0]

@@ -76,7 +76,7 @@ def registration_form(request, occurrence_uid, kind, part=None):
                                      status_view="events_registration:status")
         if response is not None:
             return response
-        status = 400
+        status = submission.status_for([form])
     else:
         form = form_class(questions=questions)
     context["form"] = form

@@ -107,7 +107,7 @@ def test_employer_signs_up_with_postings_editor_approves_jobseeker_marks_interes
     form.locator("input[name='posting-1-level'][value=apprenticeship]").check()
     form.locator("input[name='posting-1-start_date']").fill("2027-08-01")
     form.locator("textarea[name='posting-1-description']").fill("Ausbildung zum Zimmerer.")
-    form.locator("button[type=submit]:not([name])").click()
+    form.locator("button[type=submit]:not([name]):not([data-default-submit])").click()
     page.wait_for_load_state()
     assert page.locator(".form-errors").count() == 0, page.locator(".posting-rows").inner_text()
     employer = Registration.objects.get(option__kind="employer")
