@@ -52,15 +52,40 @@ def locked_option(option_id):
         if locking and connection.vendor == "postgresql":
             _set_lock_timeout(int(conf.get("REGISTRATION_LOCK_TIMEOUT_MS")))
         with transaction.atomic():
-            queryset = RegistrationOption.objects.select_related("occurrence")
-            if locking:
-                queryset = queryset.select_for_update(of=("self",))
-            yield queryset.get(pk=option_id)
+            yield _read_locked_option(option_id, locking)
     except OperationalError as error:
         if getattr(getattr(error, "__cause__", None), "sqlstate", None) == "55P03" \
                 or "lock timeout" in str(error).lower() or "database is locked" in str(error).lower():
             raise RegistrationBusy() from error
         raise
+
+
+_OPTION_ID = 2_147_483_002  # the placeholder of the option's id in the prepared query
+
+
+def _locked_option_queryset(option_id, locking):
+    queryset = RegistrationOption.objects.select_related("occurrence").filter(pk=option_id)
+    if locking:
+        queryset = queryset.select_for_update(of=("self",))
+    return queryset.order_by()
+
+
+def _read_locked_option(option_id, locking):
+    """The option (with its date) under its row lock: SQL compiled once per connection (the
+    query every registration runs under the lock), the queryset's `get` where it cannot be."""
+    from django.db import connections
+
+    from .prepared import prepared_query
+
+    prepared = prepared_query(
+        connections[RegistrationOption.objects.db], ("locked_option", bool(locking)),
+        lambda: _locked_option_queryset(_OPTION_ID, locking)[:1], {"id": _OPTION_ID})
+    if prepared is None:
+        return _locked_option_queryset(option_id, locking).get()
+    option = prepared.first({"id": option_id})
+    if option is None:
+        raise RegistrationOption.DoesNotExist("RegistrationOption matching query does not exist.")
+    return option
 
 
 def _set_lock_timeout(timeout):

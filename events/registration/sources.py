@@ -19,6 +19,8 @@ from wagtail.models import Page
 from events.models import Occurrence, RegistrationOption
 from events.models.occurrences import translated_uid
 
+from .prepared import prepared_query
+
 
 def with_page_language(queryset):
     """Occurrence rows annotated with their page's language and translation key, so that
@@ -138,7 +140,7 @@ def public_option_by_id(occurrence_id, kind, part=None):
               "now": timezone.now()}
     prepared = _prepared_option_query(connection)
     if prepared is not None:
-        option = prepared.first(connection, values)
+        option = prepared.first(values)
     else:
         option = _option_queryset(**values).first()
     if option is not None:
@@ -176,83 +178,22 @@ _PLACEHOLDERS = {
 }
 
 
-class PreparedQuery:
-    """A queryset's compiled SQL with the positions of its changing values, and what Django's
-    `ModelIterable` needs to turn a row into the model instance with its `select_related`
-    objects and annotations; built from one database connection and used only with it."""
-
-    def __init__(self, queryset, connection):
-        from django.db.models.query import get_related_populators
-
-        if not queryset.ordered:
-            queryset = queryset.order_by("pk")  # as `QuerySet.first()` does
-        queryset = queryset[:1]
-        compiler = queryset.query.get_compiler(connection=connection)
-        self.sql, params = compiler.as_sql()
-        self.params = list(params)
-        self.slots = {}
-        for name, value in _PLACEHOLDERS.items():
-            value = self.adapt(name, value, connection)
-            found = [index for index, param in enumerate(self.params) if param == value]
-            if len(found) != 1:
-                raise ValueError(f"the value {name!r} is not one parameter of the query")
-            self.slots[name] = found[0]
-        if compiler.has_extra_select or compiler.has_composite_fields(
-                [s[0] for s in compiler.select[:compiler.col_count]]):
-            raise ValueError("a query shape PreparedQuery does not read")
-        self.compiler = compiler
-        klass_info, select = compiler.klass_info, compiler.select
-        self.model = klass_info["model"]
-        fields = klass_info["select_fields"]
-        self.start, self.end = fields[0], fields[-1] + 1
-        self.init_list = [f[0].target.attname for f in select[self.start:self.end]]
-        self.populators = get_related_populators(klass_info, select, connection.alias)
-        self.annotations = dict(compiler.annotation_col_map)
-        self.converters = compiler.get_converters([s[0] for s in select[:compiler.col_count]])
-
-    @staticmethod
-    def adapt(name, value, connection):
-        if name == "now":  # as the `expire_at` comparison sends it (a text on SQLite)
-            from wagtail.models import Page
-
-            return Page._meta.get_field("expire_at").get_db_prep_value(value, connection)
-        return value
-
-    def first(self, connection, values):
-        params = list(self.params)
-        for name, index in self.slots.items():
-            params[index] = self.adapt(name, values[name], connection)
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = cursor.fetchmany(1)
-        if self.converters:
-            rows = list(self.compiler.apply_converters(rows, self.converters))
-        if not rows:
-            return None
-        row = rows[0]
-        obj = self.model.from_db(connection.alias, self.init_list, row[self.start:self.end])
-        for populator in self.populators:
-            populator.populate(row, obj)
-        for name, position in self.annotations.items():
-            setattr(obj, name, row[position])
-        return obj
+def _adapt_time(value, connection):
+    """A time as the `expire_at` comparison sends it (a text on SQLite)."""
+    return Page._meta.get_field("expire_at").get_db_prep_value(value, connection)
 
 
 def _prepared_option_query(connection):
-    """The option query of `public_option_by_id` compiled for `connection` (cached on the
-    connection object, one per thread; the default language is part of the key), or None
-    when it cannot be prepared (then the queryset runs as it is)."""
+    """The option query of `public_option_by_id` compiled for `connection`, or None when it
+    cannot be prepared (then the queryset runs as it is)."""
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    cache = getattr(connection, "_events_prepared_queries", None)
-    if cache is None:
-        cache = connection._events_prepared_queries = {}
-    key = ("public_option_by_id", default)
-    if key not in cache:
-        try:
-            cache[key] = PreparedQuery(_option_queryset(**_PLACEHOLDERS), connection)
-        except ValueError:
-            cache[key] = None
-    return cache[key]
+    def build():
+        queryset = _option_queryset(**_PLACEHOLDERS)
+        # As `QuerySet.first()` reads it.
+        return (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
+
+    return prepared_query(connection, ("public_option_by_id", default), build, _PLACEHOLDERS,
+                          adapters={"now": _adapt_time})
 
 
 def page_questions_data(page_id):

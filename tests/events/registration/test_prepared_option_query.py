@@ -5,13 +5,14 @@ current time, and read exactly what the queryset reads."""
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connections
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from events.registration import sources
 
 pytestmark = pytest.mark.django_db
+connection = connections["default"]  # the connection object, as the API uses it
 
 
 def test_the_query_is_prepared_on_this_database():
@@ -24,7 +25,7 @@ def test_the_prepared_query_reads_what_the_queryset_reads(make_option):
     values = {"occurrence": option.occurrence_id, "kind": "attendee", "part": "",
               "now": timezone.now()}
     expected = sources._option_queryset(**values).first()
-    got = sources._prepared_option_query(connection).first(connection, values)
+    got = sources._prepared_option_query(connection).first(values)
     assert got is not None and got.pk == expected.pk == option.pk
     for name in ("page_is_public", "page_district", "page_questions_data"):
         assert getattr(got, name) == getattr(expected, name)
@@ -36,8 +37,7 @@ def test_the_prepared_query_reads_what_the_queryset_reads(make_option):
     # Another kind, another part, another date: nothing.
     for changed in ({"kind": "exhibitor"}, {"part": "online"},
                     {"occurrence": option.occurrence_id + 1000}):
-        assert sources._prepared_option_query(connection).first(
-            connection, {**values, **changed}) is None
+        assert sources._prepared_option_query(connection).first({**values, **changed}) is None
 
 
 def test_every_call_sees_the_page_as_it_is_now(make_option):
