@@ -8,7 +8,7 @@ contact data. `FairListAPIView` is the shape shared with the job postings list.
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 
@@ -18,6 +18,7 @@ from events.registration.serializers import ErrorSerializer, bad_request_respons
 
 from .filtersets import ExhibitorFilterSet
 from .models import JobFairPage
+from .serializers import EmployerProfileSerializer
 
 
 class TradeSerializer(serializers.Serializer):
@@ -25,44 +26,9 @@ class TradeSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class LogoSerializer(serializers.Serializer):
-    url = serializers.SerializerMethodField(help_text="Absolute URL of the logo (PNG).")
-    width = serializers.IntegerField(source="instance.logo_width",
-                                     help_text="At most 400 pixels.")
-    height = serializers.IntegerField(source="instance.logo_height",
-                                      help_text="At most 200 pixels.")
-
-    @extend_schema_field(serializers.URLField())
-    def get_url(self, logo):
-        request = self.context.get("request")
-        return request.build_absolute_uri(logo.url) if request else logo.url
-
-
-class ExhibitorSerializer(serializers.Serializer):
+class ExhibitorSerializer(EmployerProfileSerializer):
     company = serializers.CharField()
     trades = TradeSerializer(many=True)
-    logo = serializers.SerializerMethodField(
-        help_text="The employer's logo, scaled down to fit 400 × 200 pixels; null without one.")
-    description = serializers.CharField(
-        help_text="Short description in the requested language where the employer wrote "
-                  "one, else in German; empty without one.")
-    description_language = serializers.CharField(
-        help_text="Language code of `description` (`de`, `en`); empty without one.")
-    website = serializers.SerializerMethodField(help_text="The employer's website, or empty.")
-
-    @extend_schema_field(LogoSerializer(allow_null=True))
-    def get_logo(self, exhibitor):
-        logo = exhibitor.profile.logo if exhibitor.profile else None
-        if not logo:
-            return None
-        try:
-            return LogoSerializer(logo, context=self.context).data
-        except (OSError, ValueError):  # the file went missing: no logo rather than a 500
-            return None
-
-    @extend_schema_field(serializers.CharField())
-    def get_website(self, exhibitor):
-        return exhibitor.profile.website if exhibitor.profile else ""
 
 
 class FairListAPIView(JSONOnlyMixin, generics.ListAPIView):

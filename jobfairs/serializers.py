@@ -3,6 +3,7 @@ OpenAPI document and generated clients know them instead of a bare object; exhib
 places are read for every fair of a listing at once (`events.api.ListingListSerializer`)."""
 
 from django.db.models import Q
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.api import (
@@ -21,21 +22,81 @@ class TradeSerializer(serializers.Serializer):
     german_name = serializers.CharField()
 
 
+class LogoSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField(help_text="Absolute URL of the logo (PNG).")
+    width = serializers.IntegerField(source="instance.logo_width",
+                                     help_text="At most 400 pixels.")
+    height = serializers.IntegerField(source="instance.logo_height",
+                                      help_text="At most 200 pixels.")
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, logo):
+        request = self.context.get("request")
+        return request.build_absolute_uri(logo.url) if request else logo.url
+
+
+def _profile(item):
+    """The EmployerProfile (or None) of an exhibitor: a `jobfairs.exhibitors.Exhibitor` or the
+    dict the page API computes."""
+    return item.get("profile") if isinstance(item, dict) else item.profile
+
+
+class EmployerProfileSerializer(serializers.Serializer):
+    """The employer's public profile of an exhibitor: shared by `/api/v2/exhibitors/` and the
+    fair page's `exhibitors` field."""
+
+    logo = serializers.SerializerMethodField(
+        help_text="The employer's logo, scaled down to fit 400 × 200 pixels; null without one.")
+    description = serializers.CharField(
+        help_text="Short description in the requested language where the employer wrote "
+                  "one, else in German; empty without one.")
+    description_language = serializers.CharField(
+        help_text="Language code of `description` (`de`, `en`); empty without one.")
+    website = serializers.SerializerMethodField(help_text="The employer's website, or empty.")
+
+    @extend_schema_field(LogoSerializer(allow_null=True))
+    def get_logo(self, exhibitor):
+        profile = _profile(exhibitor)
+        logo = profile.logo if profile else None
+        if not logo:
+            return None
+        try:
+            return LogoSerializer(logo, context=self.context).data
+        except (OSError, ValueError):  # the file went missing: no logo rather than a 500
+            return None
+
+    @extend_schema_field(serializers.CharField())
+    def get_website(self, exhibitor):
+        profile = _profile(exhibitor)
+        return profile.website if profile else ""
+
+
+def exhibitor_entry(company, trade_slugs, profile):
+    """One item of the fair page's `exhibitors` field (see `ExhibitorEntrySerializer`)."""
+    text, language = profile.description_for() if profile else ("", "")
+    return {"company": company, "trades": trade_slugs, "profile": profile,
+            "description": text, "description_language": language}
+
+
 def exhibitors_of(pages):
     """{fair pk: `page.api_exhibitors()`} for many fairs in three queries: the employers
-    shown (`jobfairs.exhibitors`) with the trades known in the fair's or the default language."""
+    shown (`jobfairs.exhibitors`) with their profiles, and the trades known in the fair's or
+    the default language."""
     from events.models import Registration
 
     from .exhibitors import SHOWN_STATES
     from .models import Trade
 
     dates = source_dates(pages)
-    rows = list(Registration.objects.filter(
-        occurrence_id__in={occurrence.pk for items in dates.values() for occurrence in items},
-        option__kind="employer", state__in=SHOWN_STATES, erased_at__isnull=True,
-        data__public_listing=True,
-    ).values_list("occurrence_id", "data"))
-    slugs = {slug for _occurrence, data in rows for slug in data.get("trades", [])}
+    rows = [(registration.occurrence_id, registration.data or {},
+             getattr(registration, "employer_profile", None))
+            for registration in Registration.objects.filter(
+                occurrence_id__in={occurrence.pk for items in dates.values()
+                                   for occurrence in items},
+                option__kind="employer", state__in=SHOWN_STATES, erased_at__isnull=True,
+                data__public_listing=True,
+            ).select_related("employer_profile")]
+    slugs = {slug for _occurrence, data, _profile in rows for slug in data.get("trades", [])}
     default = default_language()
     trades = list(Trade.objects.filter(
         Q(locale_id__in={page.locale_id for page in pages}) | Q(locale__language_code=default),
@@ -49,16 +110,19 @@ def exhibitors_of(pages):
                 continue
             if trade.slug not in by_slug or trade.locale_id == page.locale_id:
                 by_slug[trade.slug] = trade
-        items = [{"company": data.get("company", ""),
-                  "trades": [by_slug[slug].slug for slug in data.get("trades", [])
-                             if slug in by_slug]}
-                 for occurrence_id, data in rows if occurrence_id in shown]
+        items = [exhibitor_entry(data.get("company", ""),
+                                 [by_slug[slug].slug for slug in data.get("trades", [])
+                                  if slug in by_slug], profile)
+                 for occurrence_id, data, profile in rows if occurrence_id in shown]
         items.sort(key=lambda item: item["company"].casefold())
         result[page.pk] = items
     return result
 
 
-class ExhibitorEntrySerializer(serializers.Serializer):
+class ExhibitorEntrySerializer(EmployerProfileSerializer):
+    """An exhibitor in the fair page's `exhibitors` field: company, trade slugs and the
+    employer's public profile, as `/api/v2/exhibitors/` gives them."""
+
     company = serializers.CharField()
     trades = serializers.ListField(child=serializers.CharField(), help_text="Trade slugs.")
 

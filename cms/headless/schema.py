@@ -236,7 +236,7 @@ PAGE_LINK = {"type": "object", "required": ["id", "meta", "title"], "properties"
 
 def field_schema(field):
     """JSON schema for one DRF serializer field as Wagtail's API renders it."""
-    if isinstance(field, drf.ListSerializer | drf.ManyRelatedField):
+    if isinstance(field, drf.ListSerializer | drf.ManyRelatedField | drf.ListField):
         child = getattr(field, "child", None) or getattr(field, "child_relation", None)
         return {"type": "array", "items": field_schema(child) or {}}
     if isinstance(field, wagtail_serializers.ChildRelationField):
@@ -251,6 +251,16 @@ def field_schema(field):
     if isinstance(field, drf.Serializer):
         return {"type": "object", "properties": {
             name: _nullable(field_schema(child)) for name, child in field.fields.items()}}
+    if isinstance(field, drf.SerializerMethodField):
+        # Typed as drf-spectacular reads it: `@extend_schema_field(<field>)` on the method.
+        method = getattr(type(field.parent), field.method_name or "", None)
+        annotation = getattr(method, "_spectacular_annotation", None)
+        if isinstance(annotation, dict):
+            annotation = annotation.get("field")
+        if isinstance(annotation, drf.Field):
+            schema = field_schema(annotation)
+            return _nullable(schema) if schema and annotation.allow_null else schema
+        return {}
     checks = [
         (wagtail_serializers.StreamField,
          {"type": "array", "description": "StreamField blocks: `{type, value, id}`.",

@@ -220,7 +220,9 @@ class JobFairPage(AbstractEventPage):
                 for trade in self.trades.all()]
 
     def api_exhibitors(self):
-        return [{"company": item.company, "trades": [t.slug for t in item.trades]}
+        from ..serializers import exhibitor_entry
+
+        return [exhibitor_entry(item.company, [t.slug for t in item.trades], item.profile)
                 for item in self.exhibitors()]
 
     def api_places(self):
