@@ -11,6 +11,7 @@ Filters (all optional, combined with AND; empty values do not filter):
 A wrong value answers 400 `{"detail": "...", "message": "..."}`.
 """
 
+import copy as copy_module
 import datetime
 
 from django.apps import apps
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2 import serializers as wagtail_serializers
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
@@ -33,7 +35,14 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import (
+    ImageRenditionDict,
+    ImageRenditionErrorDict,
+    ImageRenditionField,
+)
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, get_page_models
 
 from events.models import Occurrence
@@ -272,9 +281,105 @@ def load_streams(items, names):
             setattr(item, name, value)
 
 
+def rendition_specs(serializer_class):
+    """{attribute: filter specs} of the serializer's rendition fields (an event's
+    `image_card` is `fill-800x450` of `image`), with the spec an SVG image is served with."""
+    specs = {}
+    for field in serializer_class().fields.values():
+        if isinstance(field, ImageRenditionField) and field.source and "." not in field.source:
+            names = specs.setdefault(field.source, set())
+            names.add(field.filter_spec)
+            if field.preserve_svg:
+                names.add(to_svg_safe_spec(field.filter_spec))
+    return specs
+
+
+def prefetch_renditions(items, specs):
+    """The renditions of the listing's images (`image.get_rendition(spec)` of every rendition
+    field) read together: from the renditions cache in one call, those it lacks from the
+    database in one query, instead of a cache call or a query per image and size. They are
+    the image's `prefetched_renditions`, where Wagtail looks first
+    (`Image.find_existing_renditions`); a missing one is made as before."""
+    # Keyed by the instance, not the row: two pages with the same picture hold one each.
+    wanted = {}  # id(image) -> (image, {spec: Filter})
+    for name, names in specs.items():
+        for item in items:
+            image = getattr(item, name, None)
+            if image is not None and hasattr(image, "get_rendition_model"):
+                filters = wanted.setdefault(id(image), (image, {}))[1]
+                filters.update((spec, Filter(spec=spec)) for spec in names)
+    by_model = {}
+    for image, filters in wanted.values():
+        by_model.setdefault(type(image), []).append((image, filters))
+    for model, images in by_model.items():
+        rendition_model = model.get_rendition_model()
+        keys = {}  # cache key -> the instances of the image that want it
+        for image, filters in images:
+            for spec, f in filters.items():
+                keys.setdefault(rendition_model.construct_cache_key(
+                    image, f.get_cache_key(image), spec), []).append(image)
+        cached = rendition_model.cache_backend.get_many(list(keys))
+        found = {id(image): [] for image, _filters in images}
+        for key, rendition in cached.items():
+            for image in keys[key]:
+                copy = copy_module.copy(rendition)
+                copy.image = image
+                found[id(image)].append(copy)
+        missing = [(image, filters) for image, filters in images
+                   if len(found[id(image)]) < len(filters)]
+        if missing:
+            rows = rendition_model.objects.filter(
+                image_id__in={image.pk for image, _filters in missing},
+                filter_spec__in=sorted({spec for _image, filters in missing for spec in filters}))
+            for rendition in rows:
+                for image, _filters in missing:
+                    if image.pk == rendition.image_id:
+                        copy = copy_module.copy(rendition)
+                        copy.image = image
+                        found[id(image)].append(copy)
+        for image, _filters in images:
+            image.prefetched_renditions = found[id(image)]
+
+
+class ListingRenditionField(ImageRenditionField):
+    """Wagtail's rendition field, without writing every rendition back to the renditions
+    cache on each request (`get_rendition` does, a cache call per image and size): only
+    renditions made or read from the database now are written (`get_renditions`)."""
+
+    def to_representation(self, image):
+        try:
+            spec = self.filter_spec
+            if self.preserve_svg and image.is_svg():
+                spec = to_svg_safe_spec(spec)
+            rendition = next(iter(image.get_renditions(spec).values()))
+        except SourceImageIOError:
+            return ImageRenditionErrorDict(error="SourceImageIOError")
+        return ImageRenditionDict(url=rendition.url, full_url=rendition.full_url,
+                                  width=rendition.width, height=rendition.height,
+                                  alt=rendition.alt)
+
+
+def with_listing_renditions(serializer_class):
+    """The serializer class (built per request by Wagtail) with `ListingRenditionField`
+    for each of Wagtail's rendition fields."""
+    for name, field in list(serializer_class._declared_fields.items()):
+        if type(field) is ImageRenditionField:
+            serializer_class._declared_fields[name] = ListingRenditionField(
+                *field._args, **field._kwargs)
+    return serializer_class
+
+
 class PrefetchedListingMixin:
     """A listing's related rows (snippets, images, child rows, StreamField choosers) read once
     for all its items, whichever fields a client asks for (`fields=*`)."""
+
+    def get_serializer_class(self):
+        """Built once per request: Wagtail builds the class (and runs the listing's queryset
+        again to learn its model) each time it is asked, three times per listing."""
+        if getattr(self, "_serializer_request", None) is not self.request:
+            self._serializer_class = with_listing_renditions(super().get_serializer_class())
+            self._serializer_request = self.request
+        return self._serializer_class
 
     def paginate_queryset(self, queryset):
         joins, lookups, streams = relation_lookups(self.get_serializer_class(), queryset.model)
@@ -286,7 +391,34 @@ class PrefetchedListingMixin:
         if items:
             prefetch_related_objects(items, *lookups)
             load_streams(items, streams)
+            prefetch_renditions(items, rendition_specs(self.get_serializer_class()))
         return items
+
+
+class NestedSerializerMixin:
+    """One serializer for every value the field shows in a listing: Wagtail builds a new one
+    (and its fields) for each item's related object or child rows."""
+
+    def nested_serializer(self):
+        serializer = self.__dict__.get("_nested_serializer")
+        if serializer is None:
+            serializer = self._nested_serializer = self.serializer_class(context=self.context)
+        return serializer
+
+
+class ListingRelatedField(NestedSerializerMixin, wagtail_serializers.RelatedField):
+    def to_representation(self, value):
+        return self.nested_serializer().to_representation(value)
+
+
+class ListingChildRelationField(NestedSerializerMixin, wagtail_serializers.ChildRelationField):
+    def to_representation(self, value):
+        serializer = self.nested_serializer()
+        return [serializer.to_representation(child) for child in value.all()]
+
+
+LISTING_FIELDS = {wagtail_serializers.RelatedField: ListingRelatedField,
+                  wagtail_serializers.ChildRelationField: ListingChildRelationField}
 
 
 class SitePageSerializer(PageSerializer):
@@ -295,6 +427,10 @@ class SitePageSerializer(PageSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
     parent = SitePageParentField(read_only=True)
     alias_of = SitePageAliasOfField(read_only=True)
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        return LISTING_FIELDS.get(field_class, field_class), kwargs
 
 
 class AnonymousRequest:
