@@ -6,6 +6,8 @@ agreed to be named. Each posting is named by its UUID; company, never contact da
 
 from rest_framework import serializers
 
+from events.registration.serializers import StrictCharField, TextValidator, VocabularyField
+
 from .api import FairListAPIView, fair_list_schema
 from .models import GermanLevel, PostingLevel
 
@@ -28,18 +30,30 @@ class JobPostingSerializer(serializers.Serializer):
     description = serializers.CharField()
 
 
+def _trade_codes():
+    from .forms import trade_choices
+
+    return trade_choices()
+
+
 class PostingInputSerializer(serializers.Serializer):
     """One job posting sent with an employer's registration (`postings`); it is reviewed by the
     fair's team before it shows, like one added later through the employer's link."""
 
-    trade = serializers.CharField(max_length=200, help_text="Trade code (see `trades`).")
+    # The current trade codes are the document's enum, as for the body's `trades`.
+    trade = VocabularyField(_trade_codes, help_text="Trade code (see `trades`).")
     level = serializers.ChoiceField(choices=PostingLevel.choices)
     german_level = serializers.ChoiceField(
         choices=GermanLevel.choices, required=False, default="none",
         help_text="CEFR level required, or `none`.")
     start_date = serializers.DateField(help_text="YYYY-MM-DD.")
     places = serializers.IntegerField(min_value=1, max_value=99)
-    description = serializers.CharField(max_length=600, help_text="At most 600 characters.")
+    # As the form checks it (and the OpenAPI document says, as for the body's other required
+    # texts): not blank nor only spaces, no control or invisible characters.
+    description = StrictCharField(
+        max_length=600, trim_whitespace=False,
+        validators=[TextValidator(multiline=True, required=True)],
+        help_text="At most 600 characters; not only spaces.")
 
 
 class JobPostingListAPIView(FairListAPIView):

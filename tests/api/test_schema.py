@@ -1,6 +1,7 @@
 """The OpenAPI document: valid OpenAPI 3, every endpoint, served as JSON; docs without a CDN;
 and a property-based run (schemathesis) against it: no 500, no answer off the schema."""
 
+import os
 import re
 import uuid
 import zlib
@@ -14,8 +15,8 @@ from cms.api import api_router
 
 pytestmark = pytest.mark.django_db
 # The property-based run is seeded: the same requests on every run (unseeded, it failed once
-# in five runs on a different draw); change the seed to explore other inputs.
-SCHEMATHESIS_SEED = 13
+# in five runs on a different draw); SCHEMATHESIS_SEED=<n> in the environment explores others.
+SCHEMATHESIS_SEED = int(os.environ.get("SCHEMATHESIS_SEED") or 13)
 
 
 def test_schema_is_valid_openapi_3_and_json(client):
