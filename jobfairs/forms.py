@@ -384,6 +384,22 @@ class JobSeekerForm(TradesMixin, forms.Form):
             for name in ("home_district", "counselling_referral"):
                 self.fields[name].widget = forms.HiddenInput()
 
+    @classmethod
+    def api_body_rules(cls):
+        """For the OpenAPI document: ticking the referral needs a qualification not yet
+        recognised and a district (see clean()); nothing to say when no district is asked."""
+        from .referrals import NOT_YET_RECOGNISED, district_choices
+
+        codes = [code for code, _name in district_choices()]
+        if not codes:
+            return []
+        return [{"anyOf": [
+            {"properties": {"counselling_referral": {"enum": [False]}}},
+            {"required": ["recognition", "home_district"],
+             "properties": {"recognition": {"enum": list(NOT_YET_RECOGNISED)},
+                            "home_district": {"enum": codes}}},
+        ]}]
+
     def clean_phone(self):
         return clean_text(self.cleaned_data.get("phone") or "")
 

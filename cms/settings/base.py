@@ -253,6 +253,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.headless.schema.add_wagtail_endpoints",
+        "events.registration.serializers.add_body_rules",
     ],
 }
 

@@ -316,6 +316,21 @@ def registration_serializer_class(kind):
     return _serializers[key]
 
 
+def add_body_rules(result, generator, request, public):
+    """drf-spectacular post-processing hook: rules that tie fields of a kind's body together
+    (JSON Schema fragments from its form's `api_body_rules()`, e.g. "a referral needs a
+    district"), so that a schema-valid body is one the form accepts."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for kind in all_kinds():
+        rules = getattr(kind.form_class, "api_body_rules", None)
+        name = registration_serializer_class(kind).__name__.removesuffix("Serializer")
+        if kind.public and rules is not None and name in schemas:
+            fragments = rules()
+            if fragments:
+                schemas[name]["allOf"] = [*schemas[name].get("allOf", []), *fragments]
+    return result
+
+
 def registration_request_serializer():
     """The request body for the OpenAPI document: one schema per public kind, `oneOf` by kind."""
     return PolymorphicProxySerializer(

@@ -251,3 +251,32 @@ def test_the_jobfairs_plugin_imports_no_directory_and_no_site_module():
     # Nor does any template or string name it as a dotted path to import at run time.
     texts = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
     assert not re.search(r"[\"']directory\.", texts)
+
+
+@pytest.mark.parametrize("fields, accepted", [
+    ({"counselling_referral": True, "recognition": "recognised", "home_district": "leipzig"},
+     False),
+    ({"counselling_referral": True, "recognition": "none"}, False),
+    ({"counselling_referral": True, "recognition": "in_progress", "home_district": "leipzig"},
+     True),
+    ({"counselling_referral": False, "recognition": "recognised"}, True),
+    ({"recognition": "recognised"}, True),
+])
+def test_the_api_document_says_when_a_referral_is_accepted(
+        client, occurrence, matrix, fields, accepted, django_capture_on_commit_callbacks):
+    """The OpenAPI document ties the referral to recognition and district as the form does, so
+    a body valid by the document is accepted and one it refuses answers 400 (schemathesis found
+    a referral with a recognised qualification that the document accepted and the API refused)."""
+    import jsonschema
+
+    document = client.get("/api/schema/?format=json").json()
+    schema = {**document["components"]["schemas"]["JobseekerRegistration"],
+              "components": document["components"]}
+    body = {"kind": "jobseeker", "occurrence": occurrence.pk, "name": "Lena Koval",
+            "email": "lena@example.org", "trades": ["maurer"], "german_level": "B1",
+            "consent": True, **fields}
+    valid = jsonschema.Draft4Validator(schema).is_valid(body)  # "#/components/…" refs resolve in it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v2/registrations/", json.dumps(body),
+                               content_type="application/json")
+    assert (valid, response.status_code) == (accepted, 201 if accepted else 400), response.json()
