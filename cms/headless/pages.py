@@ -331,12 +331,17 @@ def prefetch_renditions(items, specs):
             rows = rendition_model.objects.filter(
                 image_id__in={image.pk for image, _filters in missing},
                 filter_spec__in=sorted({spec for _image, filters in missing for spec in filters}))
+            stored = {}
             for rendition in rows:
                 for image, _filters in missing:
                     if image.pk == rendition.image_id:
                         copy = copy_module.copy(rendition)
                         copy.image = image
                         found[id(image)].append(copy)
+                        stored[rendition_model.construct_cache_key(
+                            image, rendition.focal_point_key, rendition.filter_spec)] = rendition
+            if stored:  # for the next listing (the fields write only renditions they make)
+                rendition_model.cache_backend.set_many(stored)
         for image, _filters in images:
             image.prefetched_renditions = found[id(image)]
 
