@@ -55,7 +55,10 @@ def test_english_page_lists_exhibitors_with_english_trade_names(client, fair, ma
 def test_api_exposes_exhibitors_without_contact_data_and_places(client, fair, make_employer):
     make_employer(company="Bau Muster GmbH", trades=["maurer"])
     data = client.get(f"/api/v2/pages/{fair.pk}/").json()
-    assert data["exhibitors"] == [{"company": "Bau Muster GmbH", "trades": ["maurer"]}]
+    # An employer without a profile: its fields are there, empty.
+    assert data["exhibitors"] == [{"company": "Bau Muster GmbH", "trades": ["maurer"],
+                                   "logo": None, "description": "", "description_language": "",
+                                   "website": ""}]
     assert "firma" not in json.dumps(data)  # no contact e-mail anywhere
     (places,) = data["places"]
     kinds = {item["kind"]: item for item in places["registration"]}
