@@ -96,15 +96,24 @@ def exhibitors_of(pages):
                 option__kind="employer", state__in=SHOWN_STATES, erased_at__isnull=True,
                 data__public_listing=True,
             ).select_related("employer_profile")]
-    slugs = {slug for _occurrence, data, _profile in rows for slug in data.get("trades", [])}
     default = default_language()
+    # Exhibitors name the fair's own trades as a rule: those the listing prefetched with the
+    # pages (in the page's language) need no query; only other slugs are looked up.
+    known = {page.pk: list(page.trades.all()) for page in pages
+             if "trades" in getattr(page, "_prefetched_objects_cache", {})}
+    missing = set()
+    for page in pages:
+        shown = {occurrence.pk for occurrence in dates[page.pk]}
+        own = {trade.slug for trade in known.get(page.pk, ())}
+        missing |= {slug for occurrence_id, data, _profile in rows if occurrence_id in shown
+                    for slug in data.get("trades", []) if slug not in own}
     trades = list(Trade.objects.filter(
         Q(locale_id__in={page.locale_id for page in pages}) | Q(locale__language_code=default),
-        slug__in=slugs).select_related("locale"))
+        slug__in=missing).select_related("locale")) if missing else []
     result = {}
     for page in pages:
         shown = {occurrence.pk for occurrence in dates[page.pk]}
-        by_slug = {}
+        by_slug = {trade.slug: trade for trade in known.get(page.pk, ())}
         for trade in trades:
             if trade.locale_id != page.locale_id and trade.locale.language_code != default:
                 continue

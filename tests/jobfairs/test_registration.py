@@ -192,3 +192,15 @@ def test_waiting_phone_only_registration_is_confirmed_when_a_place_frees(make_fa
     committed(registration_services.cancel, first)
     waiting.refresh_from_db()
     assert waiting.state == S.CONFIRMED
+
+
+def test_api_listing_names_exhibitor_trades_the_fair_does_not_list(client, fair, make_employer,
+                                                                   trades):
+    """The listing takes exhibitors' trades from the fair's prefetched trades and looks up
+    only the others: a trade the fair does not list is still named."""
+    fair.trades = [trades["maurer"]]
+    fair.save_revision().publish()
+    make_employer(company="Bau Muster GmbH", trades=["maurer", "fliesenleger"])
+    items = client.get("/api/v2/pages/?type=jobfairs.JobFairPage&fields=exhibitors").json()["items"]
+    (item,) = [item for item in items if item["id"] == fair.pk]
+    assert [e["trades"] for e in item["exhibitors"]] == [["maurer", "fliesenleger"]]
