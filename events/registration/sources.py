@@ -185,7 +185,11 @@ def _adapt_time(value, connection):
 
 def _prepared_option_query(connection):
     """The option query of `public_option_by_id` compiled for `connection`, or None when it
-    cannot be prepared (then the queryset runs as it is)."""
+    cannot be prepared (then the queryset runs as it is). PostgreSQL only, where registrations
+    come in bursts: on SQLite an open read of the shared in-memory test database left a table
+    locked for the next write (CI), and the embedded default needs no such speed."""
+    if connection.vendor != "postgresql":
+        return None
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     def build():
         queryset = _option_queryset(**_PLACEHOLDERS)

@@ -15,11 +15,13 @@ pytestmark = pytest.mark.django_db
 connection = connections["default"]  # the connection object, as the API uses it
 
 
+@pytest.mark.postgres
 def test_the_query_is_prepared_on_this_database():
     # Without the placeholders found in the SQL, every request would compile it again.
     assert sources._prepared_option_query(connection) is not None
 
 
+@pytest.mark.postgres
 def test_the_prepared_query_reads_what_the_queryset_reads(make_option):
     option = make_option(capacity=7)
     values = {"occurrence": option.occurrence_id, "kind": "attendee", "part": "",
