@@ -129,11 +129,13 @@ def _sync_relations(ctx, page, *, m2m=None, children=None):
             getattr(page, name).set(objects)
             changed = True
     for name, (fields, rows) in (children or {}).items():
-        current = [tuple(getattr(row, f) for f in fields) for row in getattr(page, name).all()]
-        wanted = [tuple(row[f] for f in fields) for row in rows]
+        # Rows carry their position: with equal (empty) sort orders the database may return
+        # them in any order, and a rerun would see a change where there is none.
+        current = [(row.sort_order, *(getattr(row, f) for f in fields)) for row in getattr(page, name).all()]
+        wanted = [(position, *(row[f] for f in fields)) for position, row in enumerate(rows)]
         if current != wanted:
             model = getattr(page, name).model
-            setattr(page, name, [model(**row) for row in rows])
+            setattr(page, name, [model(sort_order=position, **row) for position, row in enumerate(rows)])
             changed = True
     if changed:
         page.save_revision().publish()

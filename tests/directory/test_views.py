@@ -263,6 +263,17 @@ def test_demo_loader_is_idempotent(demo_content):
     assert ctx.unchanged > 0
 
 
+def test_demo_centres_keep_the_order_of_their_opening_hours_exceptions_and_contacts(demo_content):
+    """Inline rows without a position came back in any order on PostgreSQL, so a rerun of
+    the loader sometimes saw a change and published a revision."""
+    from directory.models import CentrePage
+
+    for page in CentrePage.objects.all():
+        for relation in (page.hours_of_operation, page.hours_exceptions, page.contacts):
+            positions = [row.sort_order for row in relation.all()]
+            assert positions == list(range(len(positions))), (page.title, relation.model.__name__)
+
+
 def test_admin_edit_and_snippet_listings_render_for_editors(client, sample_centres, matrix):
     admin = User.objects.create_superuser("root", password="pw")
     client.force_login(admin)
