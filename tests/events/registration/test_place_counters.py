@@ -57,24 +57,21 @@ def path_api_duplicate_refused(full, committed, client):
     return 2, 1
 
 
-def path_confirm(full, committed, client):
-    committed(services.confirm, full[1][0])
-    return 2, 1
+def service_on_person(service, person, held, waiting):
+    """The path that runs `services.<service>` on the `full` fixture's person number `person`
+    (0 and 1 hold places, 2 waits) and leaves `held` places held and `waiting` waiting."""
+
+    def path(full, committed, client):
+        committed(getattr(services, service), full[1][person])
+        return held, waiting
+
+    return path
 
 
-def path_cancel_promotes(full, committed, client):
-    committed(services.cancel, full[1][0])
-    return 2, 0
-
-
-def path_cancel_waiting(full, committed, client):
-    committed(services.cancel, full[1][2])
-    return 2, 0
-
-
-def path_reject(full, committed, client):
-    committed(services.reject, full[1][1])
-    return 2, 0
+path_confirm = service_on_person("confirm", 0, held=2, waiting=1)
+path_cancel_promotes = service_on_person("cancel", 0, held=2, waiting=0)
+path_cancel_waiting = service_on_person("cancel", 2, held=2, waiting=0)
+path_reject = service_on_person("reject", 1, held=2, waiting=0)
 
 
 def path_approve(make_option_approval, committed, client):
@@ -162,7 +159,9 @@ def path_state_changed_in_bulk(full, committed, client):
     return 0, 0
 
 
-PATHS = [value for name, value in sorted(globals().items()) if name.startswith("path_")]
+# Named by the module's names (the paths made by service_on_person share one function name).
+PATHS = {name[len("path_"):]: value for name, value in sorted(globals().items())
+         if name.startswith("path_")}
 
 
 @pytest.fixture
@@ -171,7 +170,7 @@ def make_option_approval(make_option, register):
     return option, register(option)
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.__name__[5:])
+@pytest.mark.parametrize("path", list(PATHS.values()), ids=list(PATHS))
 def test_every_path_keeps_the_counters_equal_to_the_real_counts(path, request, committed, client):
     needs = "make_option_approval" if path is path_approve else "full"
     setup = request.getfixturevalue(needs)
