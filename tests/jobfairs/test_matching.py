@@ -22,6 +22,16 @@ def instance(rng, employers, seekers, slots, interpreter_share=0.3, languages=("
     return E, S, interpreters
 
 
+def random_instances(rng, rounds, slots, employers, seekers, **options):
+    """`rounds` random instances drawn from `rng`, as (slots, E, S, interpreters): the number of
+    slots, employers and job-seekers each drawn from its (lowest, highest) range, in that order.
+    Lazy, so that a caller may draw from `rng` between two instances."""
+    for _ in range(rounds):
+        count = rng.randint(*slots)
+        yield count, *instance(rng, rng.randint(*employers), rng.randint(*seekers), count,
+                               **options)
+
+
 def brute_force(E, S, slots, interpreters):
     """The largest number of interviews any valid timetable places (exhaustive search)."""
     pairs = [(s, e) for s in S for e in E if s.trades & e.trades]
@@ -60,30 +70,24 @@ def brute_force(E, S, slots, interpreters):
 
 @pytest.mark.parametrize("seed", range(5))
 def test_no_double_booking_shared_trade_and_interpreters_on_random_instances(seed):
-    rng = random.Random(seed)
-    for _ in range(20):
-        slots = rng.randint(1, 8)
-        E, S, interpreters = instance(rng, rng.randint(1, 10), rng.randint(1, 40), slots)
+    for slots, E, S, interpreters in random_instances(random.Random(seed), 20, slots=(1, 8),
+                                                      employers=(1, 10), seekers=(1, 40)):
         result = plan(E, S, slots, interpreters)
         assert check(result, E, S, slots, interpreters) == []
         assert result.placed <= result.upper_bound <= result.requested
 
 
 def test_places_as_many_as_brute_force_on_small_instances():
-    rng = random.Random(42)
-    for _ in range(150):
-        slots = rng.randint(1, 3)
-        E, S, interpreters = instance(rng, rng.randint(1, 3), rng.randint(1, 5), slots)
+    for slots, E, S, interpreters in random_instances(random.Random(42), 150, slots=(1, 3),
+                                                      employers=(1, 3), seekers=(1, 5)):
         result = plan(E, S, slots, interpreters)
         assert result.placed == brute_force(E, S, slots, interpreters), (E, S, interpreters)
 
 
 def test_without_interpreter_limits_the_flow_upper_bound_is_reached():
-    rng = random.Random(7)
-    for _ in range(30):
-        slots = rng.randint(2, 10)
-        E, S, _ = instance(rng, rng.randint(2, 12), rng.randint(5, 60), slots,
-                           interpreter_share=0)
+    for slots, E, S, _ in random_instances(random.Random(7), 30, slots=(2, 10),
+                                           employers=(2, 12), seekers=(5, 60),
+                                           interpreter_share=0):
         result = plan(E, S, slots)
         assert result.placed == result.upper_bound
 
@@ -94,10 +98,8 @@ def test_everyone_gets_a_first_interview_before_anyone_gets_a_second():
     S = [JobSeeker(i, frozenset("a"), None, 3) for i in range(3)]
     result = plan(E, S, 6)
     assert sorted(a.jobseeker for a in result.assignments) in ([0, 1], [0, 2], [1, 2])
-    rng = random.Random(3)
-    for _ in range(30):
-        slots = rng.randint(2, 6)
-        E, S, _ = instance(rng, rng.randint(1, 6), rng.randint(5, 30), slots, interpreter_share=0)
+    for slots, E, S, _ in random_instances(random.Random(3), 30, slots=(2, 6), employers=(1, 6),
+                                           seekers=(5, 30), interpreter_share=0):
         with_one = {a.jobseeker for a in plan(E, S, slots).assignments}
         only_one = plan(E, [JobSeeker(s.id, s.trades, None, 1) for s in S], slots)
         assert len(with_one) == only_one.placed  # as many people served as at most possible

@@ -14,7 +14,7 @@ from jobfairs.matching import Fixed, MatchResult, check, plan
 from jobfairs.models import Interview, InterviewStatus, JobFairPage
 from jobfairs.preferences import fair_reference
 
-from .test_matching import instance
+from .test_matching import random_instances
 
 
 def kept_from(rng, result, share=0.4):
@@ -27,9 +27,8 @@ def kept_from(rng, result, share=0.4):
 @pytest.mark.parametrize("seed", range(5))
 def test_replanning_keeps_the_fixed_interviews_and_every_rule_holds(seed):
     rng = random.Random(seed)
-    for _ in range(20):
-        slots = rng.randint(1, 8)
-        E, S, interpreters = instance(rng, rng.randint(1, 8), rng.randint(1, 30), slots)
+    for slots, E, S, interpreters in random_instances(rng, 20, slots=(1, 8), employers=(1, 8),
+                                                      seekers=(1, 30)):
         first = plan(E, S, slots, interpreters)
         fixed, kept = kept_from(rng, first)
         again = plan(E, S, slots, interpreters, fixed=fixed)

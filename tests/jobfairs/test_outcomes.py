@@ -137,6 +137,16 @@ def manager(django_user_model):
     return user
 
 
+@pytest.fixture
+def all_reported(client, held_fair):
+    """The held fair with an outcome for each of its four interviews, one of each result."""
+    report(client, held_fair["bau"], a=(held_fair["bau_omar"], "contract"),
+           b=(held_fair["bau_lena"], "trial_work"))
+    report(client, held_fair["fliesen"], a=(held_fair["fliesen_ali"], "apprenticeship"),
+           b=(held_fair["fliesen_lena"], "none"))
+    return held_fair
+
+
 def report_csv(client, **params):
     response = client.get(REPORT_URL, {**params, "export": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -154,11 +164,7 @@ def figures(client, group_by):
 
 
 def test_figures_per_fair_and_trade_in_the_report_and_csv_survive_the_erasure(
-        client, held_fair, occurrence, manager):
-    report(client, held_fair["bau"], a=(held_fair["bau_omar"], "contract"),
-           b=(held_fair["bau_lena"], "trial_work"))
-    report(client, held_fair["fliesen"], a=(held_fair["fliesen_ali"], "apprenticeship"),
-           b=(held_fair["fliesen_lena"], "none"))
+        client, occurrence, manager, all_reported):
     client.force_login(manager)
 
     def check():
@@ -203,11 +209,7 @@ def fair_statistics(client, occurrence):
 
 
 def test_fair_statistics_page_and_its_csv_show_placements_per_trade_after_the_erasure(
-        client, held_fair, occurrence, staff):
-    report(client, held_fair["bau"], a=(held_fair["bau_omar"], "contract"),
-           b=(held_fair["bau_lena"], "trial_work"))
-    report(client, held_fair["fliesen"], a=(held_fair["fliesen_ali"], "apprenticeship"),
-           b=(held_fair["fliesen_lena"], "none"))
+        client, occurrence, staff, all_reported):
     client.force_login(staff)
     expected = {"zimmerer": (0, 0, 1, 0), "maurer": (1, 0, 0, 0),
                 "fliesenleger": (0, 1, 0, 1), "total": (1, 1, 1, 1)}
