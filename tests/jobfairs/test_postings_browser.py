@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from jobfairs.models import JobPosting, PostingStatus
+from tests.browser_helpers import fill_employer_sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -80,14 +81,7 @@ def test_employer_signs_up_with_postings_editor_approves_jobseeker_marks_interes
                                         args=[occurrence.uid, "employer"]))
     axe_check(page)
     form = page.locator("form.registration-form")
-    form.locator("input[name=name]").fill("Anna Muster")
-    form.locator("input[name=email]").fill("anna@muster.example")
-    form.locator("input[name=company]").fill("Muster Bau GmbH")
-    form.locator("input[name=phone]").fill("0341 1234")
-    form.locator("textarea[name=address]").fill("Musterweg 1, 04109 Leipzig")
-    form.locator("input[name=trades][value=maurer]").check()
-    form.locator("input[name=public_listing]").check()
-    form.locator("input[name=consent]").check()
+    fill_employer_sign_up(form, company="Muster Bau GmbH", public_listing=True)
     form.locator("select[name='posting-0-trade']").select_option("maurer")
     form.locator("input[name='posting-0-level'][value=skilled]").check()
     form.locator("select[name='posting-0-german_level']").select_option("B1")

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Registration
+from tests.browser_helpers import fill_employer_sign_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,12 +15,7 @@ def test_enter_in_a_field_registers_the_employer(live_server, occurrence, browse
     page.goto(live_server.url + reverse("events_registration:form",
                                         args=[occurrence.uid, "employer"]))
     form = page.locator("form.registration-form")
-    form.locator("input[name=name]").fill("Anna Muster")
-    form.locator("input[name=email]").fill("anna@muster.example")
-    form.locator("input[name=phone]").fill("0341 1234")
-    form.locator("textarea[name=address]").fill("Musterweg 1, 04109 Leipzig")
-    form.locator("input[name=trades][value=maurer]").check()
-    form.locator("input[name=consent]").check()
+    fill_employer_sign_up(form)  # all but the company, which the test fills in last
     # The add button is reached with Tab and pressed with the keyboard: one row more.
     add = form.locator("button[name=add_posting]")
     add.focus()

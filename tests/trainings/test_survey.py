@@ -9,12 +9,13 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from tests.admin_users import signed_in_member
 from tests.events.registration.test_questions import editor_form_data, translate_page
 from trainings.blocks import SurveyQuestionBlock
 from trainings.emails import feedback_token
@@ -286,10 +287,7 @@ def answered(client, surveyed, attendees):
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("tessa", "tessa@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Training editors"))
-    client.force_login(user)
-    return client
+    return signed_in_member(client, django_user_model, "tessa", "Training editors")
 
 
 def report_url(module):

@@ -8,13 +8,13 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils.text import capfirst
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
 from events.models import Registration, RegistrationOption, RegistrationState
 from events.registration.kinds import get_kind
+from tests.admin_users import signed_in_member
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +34,7 @@ def german(text):
 
 @pytest.fixture
 def manager_client(client, django_user_model):
-    user = django_user_model.objects.create_user("manni", "manni@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Registration managers"))
-    client.force_login(user)
-    return client
+    return signed_in_member(client, django_user_model, "manni", "Registration managers")
 
 
 @pytest.fixture

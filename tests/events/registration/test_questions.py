@@ -10,7 +10,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 from wagtail.models import Locale
@@ -18,6 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.blocks import RegistrationQuestionBlock
 from events.models import Registration, RegistrationOption
+from tests.admin_users import signed_in_member
 
 from .test_public_form import form_url, fresh_fields
 
@@ -226,10 +226,7 @@ def test_translated_page_asks_in_its_language_and_stores_under_the_same_keys(
 
 @pytest.fixture
 def manager_client(client, django_user_model):
-    user = django_user_model.objects.create_user("manni", "manni@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Registration managers"))
-    client.force_login(user)
-    return client
+    return signed_in_member(client, django_user_model, "manni", "Registration managers")
 
 
 @pytest.fixture
