@@ -8,6 +8,7 @@ sent elsewhere. These fields and the find mixin use `request.build_absolute_uri`
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language_from_path
 from rest_framework.fields import SkipField
 from wagtail.api.v2 import serializers as wagtail_serializers
@@ -27,6 +28,17 @@ class RequestDetailUrlField(wagtail_serializers.DetailUrlField):
         if url is None:
             raise SkipField  # no endpoint for this model
         return url
+
+
+class SitePageHtmlUrlField(wagtail_serializers.PageHtmlUrlField):
+    """The page's address, with the sites' root paths read once per request (Wagtail's field
+    reads them from the cache for every page of a listing)."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
 
 
 def nested_page(field, page):

@@ -54,8 +54,10 @@ from .addresses import (
     SiteFindMixin,
     SiteImageSerializer,
     SitePageAliasOfField,
+    SitePageHtmlUrlField,
     SitePageParentField,
 )
+from .built import RecentClasses, per_class, with_fields_once
 from .errors import JSONErrorsMixin
 from .params import QueryOverride, SafeParametersMixin, is_number, with_site_filters
 
@@ -378,16 +380,27 @@ class PrefetchedListingMixin:
     """A listing's related rows (snippets, images, child rows, StreamField choosers) read once
     for all its items, whichever fields a client asks for (`fields=*`)."""
 
+    serializer_classes = RecentClasses()
+
     def get_serializer_class(self):
-        """Built once per request: Wagtail builds the class (and runs the listing's queryset
-        again to learn its model) each time it is asked, three times per listing."""
+        """Built once per endpoint, page type and `fields` (cms/headless/built.py): Wagtail
+        builds the class, and runs the listing's queryset again to learn its model, each time
+        it is asked, three times per listing."""
         if getattr(self, "_serializer_request", None) is not self.request:
-            self._serializer_class = with_listing_renditions(super().get_serializer_class())
+            if self.action == "listing_view":  # the model follows from the endpoint and `type`
+                kind = ("listing", self.request.GET.get("type", ""))
+            else:
+                kind = (self.action, type(self.get_object()))
+            key = (type(self), *kind, self.request.GET.get("fields"))
+            self._serializer_class = self.serializer_classes.get(key, lambda: with_fields_once(
+                with_listing_renditions(super(PrefetchedListingMixin, self).get_serializer_class())))
             self._serializer_request = self.request
         return self._serializer_class
 
     def paginate_queryset(self, queryset):
-        joins, lookups, streams = relation_lookups(self.get_serializer_class(), queryset.model)
+        serializer_class = self.get_serializer_class()
+        joins, lookups, streams = per_class(relation_lookups, serializer_class, queryset.model)
+        lookups = [copy_module.copy(lookup) for lookup in lookups]  # Prefetch objects: per use
         if isinstance(queryset, models.QuerySet):
             queryset = queryset.select_related(*joins)
         else:  # search results: fetched like the other relations
@@ -396,7 +409,7 @@ class PrefetchedListingMixin:
         if items:
             prefetch_related_objects(items, *lookups)
             load_streams(items, streams)
-            prefetch_renditions(items, rendition_specs(self.get_serializer_class()))
+            prefetch_renditions(items, per_class(rendition_specs, serializer_class))
         return items
 
 
@@ -407,7 +420,8 @@ class NestedSerializerMixin:
     def nested_serializer(self):
         serializer = self.__dict__.get("_nested_serializer")
         if serializer is None:
-            serializer = self._nested_serializer = self.serializer_class(context=self.context)
+            serializer = self._nested_serializer = with_fields_once(self.serializer_class)(
+                context=self.context)
         return serializer
 
 
@@ -430,6 +444,7 @@ class SitePageSerializer(PageSerializer):
     translations = TranslationsField()
     # Addresses on the host the client called (cms/headless/addresses.py).
     detail_url = RequestDetailUrlField(read_only=True)
+    html_url = SitePageHtmlUrlField(read_only=True)
     parent = SitePageParentField(read_only=True)
     alias_of = SitePageAliasOfField(read_only=True)
 

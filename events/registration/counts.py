@@ -1,6 +1,9 @@
-"""Cached counts of held places, so that page views never wait on the registration locks."""
+"""Counts of held places for page views, which never wait on the registration locks: the
+option's counters where the database keeps them (a plain read, never blocked by a row lock),
+else a cached count."""
 
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Count, Q
 
 from events.models.registrations import HOLDING_STATES, Registration, RegistrationState
@@ -24,12 +27,14 @@ def _store_count(option_id):
 
 
 def refresh_count(option_id, counts=None):
-    """After registrations changed: store the new counts (recounted unless the caller counted
-    them under the option's lock) and tell page caches that "places left" moved."""
-    if counts is None:
-        counts = _store_count(option_id)
-    else:
-        cache.set(_key(option_id), counts, conf.get("REGISTRATION_COUNT_CACHE_SECONDS"))
+    """After registrations changed: tell page caches that "places left" moved and, where the
+    database keeps no counters, store the new counts (recounted unless the caller counted them
+    under the option's lock)."""
+    if not counters_kept(connections[DEFAULT_DB_ALIAS]):
+        if counts is None:
+            counts = _store_count(option_id)
+        else:
+            cache.set(_key(option_id), counts, conf.get("REGISTRATION_COUNT_CACHE_SECONDS"))
     counts_changed.send(sender=Registration, option_id=option_id)
     return counts
 
@@ -41,8 +46,16 @@ def cached_counts(option_id):
     return counts
 
 
+def counts_of(option):
+    """{"held", "waitlisted"} of an option as read from the database with it: its counters
+    where the triggers keep them (no cache call per option of a listing), else the cache."""
+    if counters_kept(connections[option._state.db or DEFAULT_DB_ALIAS]):
+        return {"held": option.places_held, "waitlisted": option.places_waiting}
+    return cached_counts(option.pk)
+
+
 def remaining(option):
-    return max(0, option.capacity - cached_counts(option.pk)["held"])
+    return max(0, option.capacity - counts_of(option)["held"])
 
 
 # The option's counters (RegistrationOption.places_held / .places_waiting) ---------------------

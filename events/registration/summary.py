@@ -1,4 +1,4 @@
-"""What a visitor sees for a date: per kind open or not (and why), places left from the cached count."""
+"""What a visitor sees for a date: per kind open or not (and why), places left from the option's counts."""
 
 from dataclasses import dataclass
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .counts import cached_counts
+from .counts import counts_of
 from .kinds import get_kind
 from .services import closed_reason
 from .sources import options_for
@@ -52,7 +52,7 @@ class OptionSummary:
 def summarise_option(option, now=None):
     now = now or timezone.now()
     kind = get_kind(option.kind)
-    counts = cached_counts(option.pk)
+    counts = counts_of(option)
     remaining = max(0, option.capacity - counts["held"])
     reason = closed_reason(option, now)
     if reason is None and remaining <= 0 and not option.waitlist_enabled:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from events.models import Registration, RegistrationState
 from events.models.occurrences import OccurrenceStatus
 from events.registration import services
-from events.registration.counts import cached_counts
+from events.registration.counts import counts_of
 
 from .conftest import hours
 
@@ -39,7 +39,8 @@ def test_full_date_puts_people_on_the_waiting_list_in_order(make_option, registe
     for _ in range(4):
         register(option)
     assert states(option) == [S.PENDING, S.PENDING, S.WAITLISTED, S.WAITLISTED]
-    assert cached_counts(option.pk) == {"held": 2, "waitlisted": 2}
+    option.refresh_from_db()
+    assert counts_of(option) == {"held": 2, "waitlisted": 2}
 
 
 def test_full_date_without_waiting_list_refuses_clearly(make_option, register):

@@ -89,7 +89,8 @@ def test_the_place_moves_to_the_colleague_without_being_freed(client, make_optio
     waiting.refresh_from_db()
     assert waiting.state == S.WAITLISTED  # nobody jumped the queue
     assert option.held_count() == 1 and option.waitlist_count() == 1
-    assert counts.cached_counts(option.pk)["held"] == 1
+    option.refresh_from_db()
+    assert counts.counts_of(option)["held"] == 1
     # Audit log: both sides.
     actions = set(ModelLogEntry.objects.values_list("action", flat=True))
     assert {"events.registration.substituted", "events.registration.substitute"} <= actions
