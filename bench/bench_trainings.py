@@ -1,11 +1,16 @@
 """Training programme page: SQL queries and render time for 5 and for 50 modules (two
-sessions each, with participant places); the query count must not grow with the modules."""
+sessions each, with participant places), rendered (the page cache off); the query count must
+not grow with the modules."""
 
 import datetime
 
 from _setup import best_of, count_queries, setup_django
 
 teardown = setup_django()
+
+from django.conf import settings  # noqa: E402
+
+settings.PAGE_CACHE_SECONDS = 0  # rendering, not the page cache's hits
 
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
