@@ -106,6 +106,17 @@ LISTING = "/de/veranstaltungen/"
 no_response_cache = override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0)
 
 
+def rendered(path):
+    """A request of `path` that renders the feed: a body stored earlier (under its ETag, with
+    the caches on) is served whatever the cache's seconds are now, so the cache is emptied
+    first (the site's other cached reads cost their few queries again)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    with no_response_cache:
+        return client.get(path)
+
+
 @no_response_cache
 def measure(path):
     client.get(path)
@@ -124,7 +135,7 @@ if __name__ == "__main__":
     rows = [dict(uid=o.uid, start=o.start, end=o.end, created=o.created_at, updated=o.updated_at,
                  title=o.page.title, summary="Austausch der Akteure")
             for o in Occurrence.objects.select_related("page")]
-    feed_seconds = best_of(no_response_cache(lambda: client.get(FEED)), repeat=3)
+    feed_seconds = best_of(lambda: rendered(FEED), repeat=3)
     client.get(FEED)
     cached_seconds = best_of(lambda: client.get(FEED), repeat=5)
     baseline_seconds = best_of(lambda: icalendar_baseline(rows), repeat=3)
