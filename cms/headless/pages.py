@@ -268,6 +268,17 @@ def child_rows_prefetch(field, model_field):
     return Prefetch(model_field.name, queryset=row_model._default_manager.select_related(*joins))
 
 
+def own_copy(lookup):
+    """A kept lookup for one listing: a `Prefetch` and its queryset are changed as they are
+    used (`add_prefix`, `_next_is_sticky`), and gunicorn's threads share the kept ones."""
+    if not isinstance(lookup, Prefetch):
+        return lookup
+    fresh = copy_module.copy(lookup)
+    if lookup.queryset is not None:
+        fresh.queryset = lookup.queryset.all()
+    return fresh
+
+
 def load_streams(items, names):
     """StreamField values of every item converted together: one query per chooser model
     (images, pages, documents, snippets) for the whole listing instead of one per item
@@ -400,7 +411,7 @@ class PrefetchedListingMixin:
     def paginate_queryset(self, queryset):
         serializer_class = self.get_serializer_class()
         joins, lookups, streams = per_class(relation_lookups, serializer_class, queryset.model)
-        lookups = [copy_module.copy(lookup) for lookup in lookups]  # Prefetch objects: per use
+        lookups = [own_copy(lookup) for lookup in lookups]
         if isinstance(queryset, models.QuerySet):
             queryset = queryset.select_related(*joins)
         else:  # search results: fetched like the other relations

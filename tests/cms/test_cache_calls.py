@@ -48,7 +48,7 @@ def modules(demo_content, settings):
 def test_api_listing_makes_as_many_cache_calls_for_ten_pages_as_for_two(
         client, modules, monkeypatch):
     """Each module's address read the sites' root paths from the cache, and each date's
-    places their count: 14 calls for 2 modules and 20 for 10 before; now the renditions in one
+    places their count: 8 calls for 2 modules and 32 for 10 before; now the renditions in one
     call and the root paths in another."""
     url = "/api/v2/pages/?type=trainings.TrainingModulePage&fields=*"
     client.get(f"{url}&limit={ITEMS}")  # renditions and root paths written once
