@@ -218,14 +218,16 @@ def attach_pages(occurrences, relations=True):
         ids = by_type.get(ContentType.objects.get_for_model(model).pk)
         if not ids:
             continue
-        queryset = (model.objects.filter(pk__in=ids).defer_streamfields()
-                    .select_related("category", "venue", "locale"))
+        queryset = model.objects.filter(pk__in=ids).defer_streamfields()
         if relations:
-            queryset = with_card_images(
-                queryset.prefetch_related("audiences", "languages", "organisers"))
+            queryset = with_card_images(queryset.select_related("category", "venue", "locale")
+                                        .prefetch_related("audiences", "languages", "organisers"))
         else:
             # Feeds read only these: loading 40 page columns for 1,000s of rows is the cost.
-            queryset = queryset.only(*FEED_PAGE_FIELDS)
+            # The few categories, venues and locales are shared instances read once each
+            # (joined, they were built again for every one of 1,000s of pages).
+            queryset = (queryset.only(*FEED_PAGE_FIELDS)
+                        .prefetch_related("category", "venue", "locale"))
         pages.update({page.pk: page for page in queryset})
     for occurrence in occurrences:
         page = pages.get(occurrence.page_id)

@@ -197,3 +197,30 @@ def test_per_event_and_per_date_downloads(client, make_event, settings):
     single = parse(client.get(f"/feeds/dates/{occurrence.uid}.ics"))
     (event,) = events_of(single)
     assert str(event["UID"]) == f"{occurrence.uid}@iq-sachsen.de"
+
+
+@pytest.mark.django_db
+def test_every_date_links_to_its_page_as_wagtail_addresses_it(client, make_event, home_page):
+    """The feed addresses siblings from the first one's address (no reverse per page): each
+    link must still be Wagtail's own, with quoted non-ASCII slugs and other parents."""
+    from events.models import EventIndexPage
+
+    other = EventIndexPage(title="Jobmessen", slug="jobmessen")
+    home_page.add_child(instance=other)
+    other.save_revision().publish()
+    pages = [make_event(title="Erster", slug="erster", dates=[(future(3), future(3, 12))]),
+             make_event(title="Ärzte", slug="überblick-ärzte", dates=[(future(4), future(4, 12))]),
+             make_event(title="Dritter", slug="dritter", dates=[(future(5), future(5, 12))]),
+             make_event(title="Messe", slug="messe", parent=other,
+                        dates=[(future(6), future(6, 12))])]
+    calendar = parse(client.get(FEED))
+    request = client.get("/").wsgi_request
+    expected = {page.title: page.get_full_url(request) for page in pages}
+    links = {str(event["SUMMARY"]): str(event["URL"]) for event in events_of(calendar)}
+    assert links == expected
+    # The description's last line is the address too (django-ical quotes only the URL).
+    described = {str(event["SUMMARY"]): str(event["DESCRIPTION"]).splitlines()[-1]
+                 for event in events_of(calendar)}
+    assert described == expected
+    assert links["Ärzte"].endswith("/veranstaltungen/%C3%BCberblick-%C3%A4rzte/")
+    assert "/jobmessen/messe/" in links["Messe"]
