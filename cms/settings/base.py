@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Anonymous page views from the shared cache (cms/pagecache.py).
     "cms.pagecache.PageCacheMiddleware",
+    # The request's Wagtail Site from the cache (rendered requests only, cms/sites.py).
+    "cms.sites.SiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
