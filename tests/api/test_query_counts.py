@@ -87,10 +87,11 @@ PAGE_TYPES = {"home.HomePage", "home.ProgrammePage", "home.StandardPage",
 @pytest.mark.slow
 def test_pages_listing_of_each_type_with_every_field_runs_a_fixed_number_of_queries(
         client, content):
-    """SQLite, 2 and 10 items (issue 16): job fairs 15 (its four vocabularies, four inline
+    """SQLite, 2 and 10 items (issue 16): job fairs 13 (its four vocabularies, four inline
     tables, dates, places, exhibitors and their trades: 18 before the site's root, its
     translations and the view restrictions became conditions of the listing's query and
-    the count a window of it), training modules 10, centres 10, events 6, home pages 4."""
+    the count a window of it, 15 before the request's Site came from the cache), training
+    modules 9, events 5."""
     assert PAGE_TYPES <= set(page_types())
     counts = page_listing_counts(client, [*page_types(), ""])
     assert all(small == large <= MAX_QUERIES for small, large in counts.values()), counts
