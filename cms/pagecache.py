@@ -177,7 +177,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         values = cache.get_many((key, *GENERATIONS))
-        generations = current_generations(values)
+        generations = request._pagecache_generations = current_generations(values)
         entry = values.get(key)
         if entry is not None and entry[0] == generations:
             return self._replay(entry)

@@ -59,6 +59,7 @@ from .addresses import (
 )
 from .built import RecentClasses, per_class, with_fields_once
 from .errors import JSONErrorsMixin
+from .items import ListingItems
 from .params import QueryOverride, SafeParametersMixin, is_number, with_site_filters
 
 CONTENT_FILTERS = ["section", "category", "audience", "city", "date_from", "date_to"]
@@ -392,6 +393,9 @@ class PrefetchedListingMixin:
     for all its items, whichever fields a client asks for (`fields=*`)."""
 
     serializer_classes = RecentClasses()
+    # Listing items from the shared cache (cms/headless/items.py): off where an item's
+    # representation depends on more than its page, the request's address and the generations.
+    cache_items = False
 
     def get_serializer_class(self):
         """Built once per endpoint, page type and `fields` (cms/headless/built.py): Wagtail
@@ -403,6 +407,7 @@ class PrefetchedListingMixin:
             else:
                 kind = (self.action, type(self.get_object()))
             key = (type(self), *kind, self.request.GET.get("fields"))
+            self._serializer_key = key
             self._serializer_class = self.serializer_classes.get(key, lambda: with_fields_once(
                 with_listing_renditions(super(PrefetchedListingMixin, self).get_serializer_class())))
             self._serializer_request = self.request
@@ -410,18 +415,49 @@ class PrefetchedListingMixin:
 
     def paginate_queryset(self, queryset):
         serializer_class = self.get_serializer_class()
+        self._listing_items = ListingItems.for_view(self, self._serializer_key) \
+            if self.cache_items else None  # reads the generations before the rows
+        listing = self._listing_items
         joins, lookups, streams = per_class(relation_lookups, serializer_class, queryset.model)
         lookups = [own_copy(lookup) for lookup in lookups]
-        if isinstance(queryset, models.QuerySet):
-            queryset = queryset.select_related(*joins)
-        else:  # search results: fetched like the other relations
+        if not isinstance(queryset, models.QuerySet):  # search results: fetched like the rest
             lookups = joins + lookups
+        elif listing is not None and listing.warm():
+            return self.paginate_known_items(queryset, joins, lookups, streams, listing)
+        else:
+            queryset = queryset.select_related(*joins)
         items = list(super().paginate_queryset(queryset))
-        if items:
-            prefetch_related_objects(items, *lookups)
-            load_streams(items, streams)
-            prefetch_renditions(items, per_class(rendition_specs, serializer_class))
+        fresh = listing.read(items) if listing is not None and items else items
+        self.prefetch_items(fresh, lookups, streams)
         return items
+
+    def paginate_known_items(self, queryset, joins, lookups, streams, listing):
+        """The page of a listing whose items this process stored under the generations read:
+        its ids first (a query without joins, planned in a tenth of the time), then the rows
+        of the items not in the cache (usually none)."""
+        rows = list(super().paginate_queryset(queryset.select_related(None).only("pk")))
+        missing = {row.pk for row in listing.read(rows)}
+        loaded = queryset.select_related(*joins).in_bulk(missing) if missing else {}
+        # A page unpublished between the two queries is left out, not loaded field by field.
+        items = [loaded.get(row.pk) if row.pk in missing else row for row in rows]
+        self.prefetch_items(list(loaded.values()), lookups, streams)
+        return [item for item in items if item is not None]
+
+    def prefetch_items(self, fresh, lookups, streams):
+        if fresh:
+            prefetch_related_objects(fresh, *lookups)
+            load_streams(fresh, streams)
+            prefetch_renditions(fresh, per_class(rendition_specs, self.get_serializer_class()))
+
+    def get_serializer(self, *args, **kwargs):
+        """For a listing with cached items (`cache_items`): the serializer of the others, and
+        every item's representation in order."""
+        listing = getattr(self, "_listing_items", None)
+        if listing is None or not kwargs.get("many"):
+            return super().get_serializer(*args, **kwargs)
+        items = args[0]
+        fresh = [item for item in items if item.pk not in listing.found]
+        return listing.serializer(items, super().get_serializer(fresh, many=True))
 
 
 class NestedSerializerMixin:
@@ -557,6 +593,7 @@ class SitePagesAPIViewSet(JSONErrorsMixin, SafeParametersMixin, PublicPagesMixin
         + [ContentFilter, SearchFilter])
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS)
     meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
+    cache_items = True
 
     def get_queryset(self):
         # `meta.locale` of every item reads the locale: one join instead of a query per page.

@@ -145,6 +145,8 @@ else:
 
 # Public pages from that cache (cms/pagecache.py): seconds an entry lives; 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each item of a pages listing (cms/headless/items.py), whatever the URL; 0 turns it off.
+PAGE_CACHE_API_ITEM_SECONDS = int(os.environ.get("PAGE_CACHE_API_ITEM_SECONDS", "30"))
 # Optional front-end cache or CDN in front of the app servers: an HTTP purger (Varnish, nginx)
 # at FRONTEND_CACHE_URL is told of every published or unpublished page; pages carry
 # `s-maxage=FRONTEND_CACHE_SECONDS` so other changes (snippets, places left) age out there.

@@ -19,6 +19,7 @@ ITEMS = 10
 @pytest.fixture(autouse=True)
 def _measure_rendering_not_the_cache(settings):
     settings.PAGE_CACHE_API_PREFIXES = ()
+    settings.PAGE_CACHE_API_ITEM_SECONDS = 0  # every item rendered (tests/cms/test_api_items.py)
     # This process's own cache: in a Redis database shared with another test run (the
     # workers' databases are numbered from REDIS_URL's) its `cache.clear()` drops the warmed
     # site root paths between two measurements (one or two queries more, at random).

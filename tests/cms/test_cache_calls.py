@@ -41,6 +41,7 @@ def modules(demo_content, settings):
     from trainings.models import TrainingModulePage
 
     settings.PAGE_CACHE_API_PREFIXES = ()  # the listing is rendered, not served from the cache
+    settings.PAGE_CACHE_API_ITEM_SECONDS = 0  # nor are its items
     at_least(TrainingModulePage, ITEMS)
 
 
