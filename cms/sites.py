@@ -10,21 +10,29 @@ from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .pagecache import CONTENT_GENERATION, current_generations
+from .pagecache import GENERATIONS, current_generations
 
 SECONDS = 24 * 60 * 60
 
 
 def cached_site(request):
+    """The site; for a GET also the request's generations, read with it in one call unless
+    the page cache has read them (`request._pagecache_generations`, for the pieces it
+    renders). A POST may change content before it renders: its pieces read them later."""
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"sites:for:{hostname}:{request.get_port()}"
-    values = cache.get_many((CONTENT_GENERATION, key))
-    generation = values.get(CONTENT_GENERATION)
-    stored = values.get(key)
-    if stored is not None and generation is not None and stored[0] == generation:
+    generations = getattr(request, "_pagecache_generations", None)
+    if generations is not None:
+        stored = cache.get(key)
+    else:
+        values = cache.get_many((*GENERATIONS, key))
+        generations = current_generations(values)
+        if request.method in ("GET", "HEAD"):
+            request._pagecache_generations = generations
+        stored = values.get(key)
+    generation = generations[0]
+    if stored is not None and stored[0] == generation:
         return stored[1]
-    if generation is None:
-        generation = current_generations()[0]
     site = Site._find_for_request(request)
     cache.set(key, (generation, site), SECONDS)
     return site

@@ -27,6 +27,7 @@ from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from wagtail.coreutils import get_supported_content_language_variant
 
+from .addresses import PageAddresses
 from .filtersets import OccurrenceFilterSet, event_type_choices, locale_choices
 from .models import Occurrence, RegistrationOption
 from .models.occurrences import AttendanceMode, OccurrenceStatus, translated_uid
@@ -265,9 +266,18 @@ class OccurrenceSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(
             f"/api/v2/pages/{occurrence.page.pk}/")
 
+    def listing_memo(self, name, build):
+        """One `build()` per listing (kept in the context), not per date."""
+        value = self.context.get(name)
+        if value is None:
+            value = self.context[name] = build()
+        return value
+
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_html_url(self, occurrence):
-        return occurrence.page.get_full_url(self.context["request"])
+        addresses = self.listing_memo("_page_addresses",
+                                      lambda: PageAddresses(self.context["request"]))
+        return addresses.full_url(occurrence.page)
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_online(self, occurrence):
@@ -276,7 +286,14 @@ class OccurrenceSerializer(serializers.Serializer):
     @extend_schema_field(VenueSerializer(allow_null=True))
     def get_venue(self, occurrence):
         venue = occurrence.venue or occurrence.page.venue
-        return VenueSerializer(venue).data if venue is not None else None
+        if venue is None:
+            return None
+        # Dates share a few venues: each is represented once, by one serializer.
+        venues = self.listing_memo("_venues", dict)
+        if venue.pk not in venues:
+            venues[venue.pk] = self.listing_memo("_venue_serializer", VenueSerializer) \
+                .to_representation(venue)
+        return venues[venue.pk]
 
     @extend_schema_field(RegistrationStateSerializer(many=True))
     def get_registration(self, occurrence):

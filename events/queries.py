@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
@@ -224,11 +224,13 @@ def attach_pages(occurrences, relations=True):
                                         .prefetch_related("audiences", "languages", "organisers"))
         else:
             # Feeds read only these: loading 40 page columns for 1,000s of rows is the cost.
-            # The few categories, venues and locales are shared instances read once each
-            # (joined, they were built again for every one of 1,000s of pages).
-            queryset = (queryset.only(*FEED_PAGE_FIELDS)
-                        .prefetch_related("category", "venue", "locale"))
+            queryset = queryset.only(*FEED_PAGE_FIELDS)
         pages.update({page.pk: page for page in queryset})
+    if not relations:
+        # The few categories, venues and locales are shared instances read once each for the
+        # pages of every type (same-named foreign keys of each event page model); joined, they
+        # were built again for every one of 1,000s of pages.
+        prefetch_related_objects(list(pages.values()), "category", "venue", "locale")
     for occurrence in occurrences:
         page = pages.get(occurrence.page_id)
         if page is not None:

@@ -77,3 +77,32 @@ def test_query_count_is_constant(client, make_event, django_assert_max_num_queri
     with django_assert_max_num_queries(8):
         large = client.get(URL + "?limit=100").json()
     assert small["meta"]["total_count"] == 3 and large["meta"]["total_count"] == 30
+
+
+def test_each_date_links_to_its_page_and_venue_as_wagtail_addresses_them(
+        client, get_json, make_event, home_page, locales):
+    """Addresses come from the first sibling's (events.addresses) and each venue is represented
+    once per listing: every date must still carry its own page's address (quoted non-ASCII
+    slug, another parent) and its own venue."""
+    from events.models import EventIndexPage
+
+    other = EventIndexPage(title="Jobmessen", slug="jobmessen")
+    home_page.add_child(instance=other)
+    other.save_revision().publish()
+    leipzig = Venue.objects.create(name="Volkshochschule", city="Leipzig", locale=locales["de"])
+    chemnitz = Venue.objects.create(name="Kraftwerk", city="Chemnitz", locale=locales["de"])
+    pages = [make_event(title="Erster", slug="erster", dates=[days(3)], venue=leipzig),
+             make_event(title="Ärzte", slug="überblick-ärzte", dates=[days(4)], venue=leipzig),
+             make_event(title="Dritter", slug="dritter", dates=[days(5)], venue=chemnitz),
+             make_event(title="Messe", slug="messe", parent=other, dates=[days(6)])]
+    request = client.get("/").wsgi_request
+    items = {item["page"]["title"]: item for item in get_json(URL + "?limit=100")["items"]}
+    assert {title: item["html_url"] for title, item in items.items()} == {
+        page.title: page.get_full_url(request) for page in pages}
+    assert items["Ärzte"]["html_url"].endswith("/%C3%BCberblick-%C3%A4rzte/")
+    assert "/jobmessen/messe/" in items["Messe"]["html_url"]
+    assert [items[title]["venue"] and items[title]["venue"]["city"]
+            for title in ("Erster", "Ärzte", "Dritter", "Messe")] == [
+        "Leipzig", "Leipzig", "Chemnitz", None]
+    assert items["Dritter"]["venue"] == {"name": "Kraftwerk", "street": "", "postcode": "",
+                                         "city": "Chemnitz", "latitude": None, "longitude": None}

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Category
+from tests.cms.test_cache_calls import CountingCache
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,15 @@ def test_each_host_gets_its_own_addresses(client, make_event):
         _queries, answer = listing(client, f"{EVENTS}&limit=3", HTTP_HOST=host)
         meta = by_id(answer)[page.pk]["meta"]
         assert meta["detail_url"] == f"http://{host}/api/v2/pages/{page.pk}/"
+
+
+def test_a_listing_of_known_pages_asks_the_cache_twice(client, make_event, monkeypatch):
+    """The site and the generations in one call, the items in another (the generations were
+    a call of their own before)."""
+    for number in range(3):
+        make_event(title=f"Workshop {number}")
+    listing(client, EVENTS)
+    counter = CountingCache(monkeypatch)
+    queries, answer = listing(client, f"{EVENTS}&limit=3")
+    assert queries == 1 and len(answer["items"]) == 3
+    assert [name for name, _key in counter.calls] == ["get_many", "get_many"], counter.calls
