@@ -102,8 +102,9 @@ FEED = "/feeds/events.ics"
 LISTING = "/de/veranstaltungen/"
 
 
-# Rendering, not the hits of the page and feed caches (the other caches stay warm).
-no_response_cache = override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0)
+# Rendering, not the hits of the page, feed and API item caches (the other caches stay warm).
+no_response_cache = override_settings(PAGE_CACHE_SECONDS=0, EVENTS_FEED_CACHE_SECONDS=0,
+                                      PAGE_CACHE_API_ITEM_SECONDS=0)
 
 
 def rendered(path):
