@@ -6,7 +6,7 @@ filters, offsets and orderings, each a new URL. Their items are the same: a list
 are all known reads its rows (one query), and no relation, StreamField, rendition or
 translation of any item. A publish, a snippet change or a changed registration count bumps a
 generation and every item is rendered anew; what depends on the clock (upcoming dates, "open
-now") lives PAGE_CACHE_API_SECONDS at most, as cached answers do.
+now") lives PAGE_CACHE_API_ITEM_SECONDS at most (30 s, as long as cached answers).
 
 An item's representation depends on the endpoint, the page type and `fields` asked for (the
 serializer class), the host and scheme called (absolute addresses), `?site=` and the language;
