@@ -75,6 +75,18 @@ def current_generations(values=None):
     return tuple(result)
 
 
+def request_generations(request):
+    """The (content, counts) generations of a request, read once and before any row it reads
+    (kept as `request._pagecache_generations`): a piece rendered from rows that change
+    meanwhile is stored under a generation already left."""
+    generations = getattr(request, "_pagecache_generations", None)
+    if generations is None:
+        generations = current_generations()
+        if request is not None:
+            request._pagecache_generations = generations
+    return generations
+
+
 def bump(key=CONTENT_GENERATION):
     try:
         cache.incr(key)

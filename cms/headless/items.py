@@ -22,21 +22,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from cms.pagecache import current_generations
+from cms.pagecache import request_generations
 
 
 def item_seconds():
-    default = getattr(settings, "PAGE_CACHE_API_SECONDS", 30)
-    return int(getattr(settings, "PAGE_CACHE_API_ITEM_SECONDS", default))
-
-
-def request_generations(request):
-    """The (content, counts) generations, read once per request and before any row: an item
-    rendered from rows that change meanwhile is stored under a generation already left."""
-    generations = getattr(request, "_pagecache_generations", None)
-    if generations is None:
-        generations = request._pagecache_generations = current_generations()
-    return generations
+    return int(getattr(settings, "PAGE_CACHE_API_ITEM_SECONDS", 30))
 
 
 class RecentPrefixes:

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from cms.pagecache import current_generations
+from cms.pagecache import request_generations
 
 register = template.Library()
 
@@ -30,12 +30,7 @@ def _site(request):
 
 
 def _content_generation(request):
-    generations = getattr(request, "_pagecache_generations", None)
-    if generations is None:
-        generations = current_generations()
-        if request is not None:
-            request._pagecache_generations = generations
-    return generations[0]
+    return request_generations(request)[0]
 
 
 def _is_public(path, restricted):
